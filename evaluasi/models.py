@@ -1,0 +1,1 @@
+"""Evaluation engine results. The engine arrives with the evaluation issue."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KepegawaianConfig(AppConfig):
+    name = "kepegawaian"
+    verbose_name = "Kepegawaian"

@@ -1,0 +1,1 @@
+"""Staff roster (pegawai). Models arrive with the kepegawaian issue."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RenjaConfig(AppConfig):
+    name = "renja"
+    verbose_name = "Perencanaan (Renstra & Renja)"

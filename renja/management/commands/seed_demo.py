@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from renja.impor import ImporGagal, impor_plan
+from renja.models import Keanggotaan, PerangkatDaerah, Peran, Pemda, Renja
+from renja.services import nomenklatur_muat
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+RENJA_BATAM = FIXTURES / "batam_renja_2024.csv"
+# The document's printed totals, one file per table, imported for check_plan.
+TERCETAK_BATAM = sorted(FIXTURES.glob("batam_renja_2024_tercetak_*.csv"))
+
+DEMO_PASSWORD = "demo"
+DEMO_USERS = (
+    ("admin", "Administrator", None),
+    ("perencana", "Perencana BKPSDM", Peran.PERENCANA),
+    ("kepala", "Kepala BKPSDM", Peran.KEPALA),
+    ("bappeda", "Verifikator Bappeda", Peran.BAPPEDA),
+)
+
+
+class Command(BaseCommand):
+    help = "Muat data demo: Renja 2024 BKPSDM Kota Batam dan pengguna demo (contract.md §6)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--reset", action="store_true", help="hapus semua data lebih dulu")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="tidak melakukan apa-apa (tanpa galat) bila basis data sudah berisi",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        User = get_user_model()
+        berisi = PerangkatDaerah.objects.exists() or User.objects.exists()
+        if berisi and not options["reset"]:
+            if options["if_empty"]:
+                self.stdout.write("Basis data sudah berisi; data demo tidak dimuat ulang.")
+                self._cetak_login()
+                return
+            raise CommandError(
+                "Basis data tidak kosong. Jalankan dengan --reset untuk menghapus semua data "
+                "dan memuat ulang demo."
+            )
+        if options["reset"]:
+            call_command("flush", interactive=False, verbosity=0)
+            nomenklatur_muat()
+        with transaction.atomic():
+            try:
+                for path in [RENJA_BATAM, *TERCETAK_BATAM]:
+                    hasil = impor_plan([path])
+                    self.stdout.write(f"{path.name}: {hasil.ringkasan()}")
+            except ImporGagal as exc:
+                for masalah in exc.masalah:
+                    self.stderr.write(str(masalah))
+                raise CommandError("Data demo tidak valid; tidak ada yang dimuat.") from exc
+            self._lengkapi_batam()
+            self._pengguna()
+        self._cetak_login()
+
+    def _lengkapi_batam(self) -> None:
+        pemda = Pemda.objects.get(nama="Kota Batam")
+        pemda.jenis = Pemda.JenisPemda.KOTA
+        pemda.provinsi = "Kepulauan Riau"
+        pemda.ibukota = "Batam"
+        pemda.save()
+        pd = PerangkatDaerah.objects.get(pemda=pemda, kode="BKPSDM")
+        pd.nama = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+        pd.kepala_nama = "Dra. H A S N A H"
+        pd.kepala_pangkat = "Pembina Utama Muda/IVc"
+        pd.kepala_nip = "196807141989092001"
+        pd.save()
+        # Another agency of the pemda, so that roles can be seen to separate agencies.
+        PerangkatDaerah.objects.get_or_create(
+            pemda=pemda,
+            kode="BAPPEDA",
+            defaults={"nama": "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah"},
+        )
+
+    def _pengguna(self) -> None:
+        User = get_user_model()
+        pemda = Pemda.objects.get(nama="Kota Batam")
+        bkpsdm = PerangkatDaerah.objects.get(pemda=pemda, kode="BKPSDM")
+        for username, nama, peran in DEMO_USERS:
+            user = User.objects.create_user(
+                username=username,
+                password=DEMO_PASSWORD,
+                first_name=nama,
+                is_staff=username == "admin",
+                is_superuser=username == "admin",
+            )
+            if peran is None:
+                Keanggotaan.objects.create(user=user, pemda=pemda, peran=Peran.ADMIN)
+            elif peran == Peran.BAPPEDA:
+                Keanggotaan.objects.create(user=user, pemda=pemda, peran=peran)
+            else:
+                Keanggotaan.objects.create(
+                    user=user, pemda=pemda, perangkat_daerah=bkpsdm, peran=peran
+                )
+
+    def _cetak_login(self) -> None:
+        self.stdout.write("")
+        self.stdout.write(f"Pengguna demo (kata sandi: {DEMO_PASSWORD}):")
+        for username, nama, _ in DEMO_USERS:
+            self.stdout.write(f"  {username:<10} {nama}")
+        jumlah = Renja.objects.count()
+        self.stdout.write(f"{jumlah} Renja tersimpan. Masuk di http://127.0.0.1:8000/accounts/login/")

@@ -1,0 +1,161 @@
+"""``check_plan``: consistency findings of one perangkat daerah's plan.
+
+Reads a fixed number of queries whatever the plan's size, then checks in memory.
+The evaluation engine adds the capaian checks (printed vs computed) later.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from renja.models import (
+    JENIS_ANGGARAN,
+    Indikator,
+    Jenis,
+    Level,
+    Nilai,
+    NilaiTercetak,
+    PerangkatDaerah,
+    ProgramKegiatan,
+)
+from renja.parsing import format_angka, satuan_sama
+from renja.selectors import renstra_untuk_tahun
+
+KOLOM_CSV = ("jenis", "kode", "indikator", "kolom", "diharapkan", "ditemukan", "pesan")
+
+
+class TidakDapatMemeriksa(Exception):
+    pass
+
+
+@dataclass(frozen=True, order=True)
+class Temuan:
+    kode: str
+    jenis: str
+    indikator: str
+    kolom: str
+    diharapkan: str
+    ditemukan: str
+    pesan: str
+
+    def sebagai_baris(self) -> list[str]:
+        return [getattr(self, k) for k in KOLOM_CSV]
+
+
+def angka_polos(d: Decimal | None) -> str:
+    """Machine format: dot decimal, no thousands separator, no trailing zeros."""
+    if d is None:
+        return ""
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _kolom(jenis: str, tahun: int, triwulan: int) -> str:
+    return f"{jenis} {tahun}" + (f" TW{triwulan}" if triwulan else "")
+
+
+def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
+    renstra = renstra_untuk_tahun(pd=pd, tahun=tahun)
+    if renstra is None:
+        raise TidakDapatMemeriksa(f"{pd.kode} belum punya Renstra yang memuat tahun {tahun}.")
+    nodes = {
+        n.pk: n
+        for n in ProgramKegiatan.objects.filter(renstra=renstra).select_related("nomenklatur")
+    }
+    indikator = {
+        i.pk: i
+        for i in Indikator.objects.filter(program_kegiatan__renstra=renstra)
+    }
+    nilai_node = list(Nilai.objects.filter(program_kegiatan__renstra=renstra))
+    nilai_ind = list(Nilai.objects.filter(indikator__program_kegiatan__renstra=renstra))
+    tercetak = list(
+        NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra, jenis__in=JENIS_ANGGARAN)
+    )
+    temuan: list[Temuan] = []
+
+    # 1. Declared parent totals against the sum of the sub kegiatan below them.
+    jumlah: dict[tuple[int, int, str, int], Decimal] = defaultdict(Decimal)
+    for n in nilai_node:
+        if n.jenis not in JENIS_ANGGARAN or n.angka is None:
+            continue
+        node = nodes[n.program_kegiatan_id]  # type: ignore[index]
+        if node.level != Level.SUB_KEGIATAN:
+            temuan.append(
+                Temuan(node.kode, "anggaran_bukan_sub_kegiatan", "", _kolom(n.jenis, n.tahun, n.triwulan),
+                       "", angka_polos(n.angka),
+                       "anggaran tersimpan pada induk; anggaran hanya diisi pada sub kegiatan")
+            )
+            continue
+        parent_id = node.parent_id
+        while parent_id is not None:
+            jumlah[(parent_id, n.tahun, n.jenis, n.triwulan)] += n.angka
+            parent_id = nodes[parent_id].parent_id
+    for t in tercetak:
+        node = nodes[t.program_kegiatan_id]  # type: ignore[index]
+        hitung = jumlah.get((node.pk, t.tahun, t.jenis, t.triwulan))
+        if hitung is not None and hitung == t.angka:
+            continue
+        if hitung is None:
+            pesan = f"total tercetak di {t.sumber}, tetapi tidak ada {t.jenis} sub kegiatan di bawahnya"
+        else:
+            selisih = t.angka - hitung
+            arah = "lebih" if selisih > 0 else "kurang"
+            pesan = (
+                f"total tercetak di {t.sumber} {arah} {format_angka(abs(selisih), 0)} "
+                f"dari jumlah sub kegiatan ({format_angka(hitung, 0)})"
+            )
+        temuan.append(
+            Temuan(node.kode, "total_tidak_sesuai", "", _kolom(t.jenis, t.tahun, t.triwulan),
+                   angka_polos(hitung), angka_polos(t.angka), pesan)
+        )
+
+    # 2. Realisasi without a target of the same year.
+    ada_target: set[tuple[int, int]] = set()
+    realisasi: dict[tuple[int, int], Nilai] = {}
+    for n in nilai_ind:
+        key = (n.indikator_id, n.tahun)  # type: ignore[assignment]
+        if n.jenis in (Jenis.TARGET, Jenis.TARGET_PERUBAHAN):
+            ada_target.add(key)  # type: ignore[arg-type]
+        elif n.jenis == Jenis.REALISASI:
+            realisasi.setdefault(key, n)  # type: ignore[arg-type]
+        if n.satuan and not satuan_sama(n.satuan, indikator[n.indikator_id].satuan):  # type: ignore[index]
+            ind = indikator[n.indikator_id]  # type: ignore[index]
+            temuan.append(
+                Temuan(nodes[ind.program_kegiatan_id].kode, "satuan_berbeda", ind.nama,  # type: ignore[index]
+                       _kolom(n.jenis, n.tahun, n.triwulan), ind.satuan, n.satuan,
+                       f"nilai bersatuan {n.satuan!r}, indikator bersatuan {ind.satuan!r}")
+            )
+    for (ind_id, th), n in sorted(realisasi.items()):
+        if (ind_id, th) in ada_target:
+            continue
+        ind = indikator[ind_id]
+        temuan.append(
+            Temuan(nodes[ind.program_kegiatan_id].kode, "realisasi_tanpa_target", ind.nama,  # type: ignore[index]
+                   _kolom("realisasi", th, 0), "", angka_polos(n.angka),
+                   f"ada realisasi {th} tetapi tidak ada target {th}")
+        )
+    ada_pagu = {
+        (n.program_kegiatan_id, n.tahun)
+        for n in nilai_node
+        if n.jenis in (Jenis.PAGU, Jenis.PAGU_PERUBAHAN)
+    }
+    for n in nilai_node:
+        if n.jenis == Jenis.REALISASI_ANGGARAN and (n.program_kegiatan_id, n.tahun) not in ada_pagu:
+            node = nodes[n.program_kegiatan_id]  # type: ignore[index]
+            temuan.append(
+                Temuan(node.kode, "realisasi_tanpa_pagu", "", _kolom(n.jenis, n.tahun, n.triwulan),
+                       "", angka_polos(n.angka), f"ada realisasi anggaran {n.tahun} tetapi tidak ada pagu {n.tahun}")
+            )
+
+    # 3. Codes absent from the official nomenclature.
+    for node in nodes.values():
+        if node.nomenklatur.pemda_id is not None:
+            temuan.append(
+                Temuan(node.kode, "kode_lokal", "", "kode", "", node.kode,
+                       "kode tidak ada di nomenklatur resmi")
+            )
+    return sorted(set(temuan))

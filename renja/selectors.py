@@ -1,0 +1,65 @@
+"""Reads. Every query a view or a report needs, with a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from renja import akses
+from renja.models import (
+    Nilai,
+    NilaiTercetak,
+    PerangkatDaerah,
+    ProgramKegiatan,
+    Renja,
+    Renstra,
+)
+
+
+def renja_terlihat(*, user: akses.AnyUser) -> QuerySet[Renja]:
+    return (
+        Renja.objects.filter(perangkat_daerah__in=akses.pd_terlihat(user))
+        .select_related("perangkat_daerah", "perangkat_daerah__pemda")
+        .order_by("perangkat_daerah__kode", "-tahun", "versi")
+    )
+
+
+def pd_dari_kode(*, pemda: str, opd: str) -> PerangkatDaerah:
+    """The perangkat daerah named on the command line; DoesNotExist if absent."""
+    return PerangkatDaerah.objects.select_related("pemda").get(pemda__nama=pemda, kode=opd)
+
+
+def renstra_untuk_tahun(*, pd: PerangkatDaerah, tahun: int) -> Renstra | None:
+    """The Renstra period containing ``tahun``; else the latest one that started before it.
+
+    Transition years (a new Renstra not yet set) still belong to the old period
+    (contract §1).
+    """
+    daftar = list(Renstra.objects.filter(perangkat_daerah=pd).order_by("-tahun_mulai"))
+    for renstra in daftar:
+        if renstra.tahun_mulai <= tahun <= renstra.tahun_selesai:
+            return renstra
+    sebelumnya = [r for r in daftar if r.tahun_mulai <= tahun]
+    return sebelumnya[0] if sebelumnya else None
+
+
+def node_pohon(*, renstra: Renstra) -> list[ProgramKegiatan]:
+    """All nodes of a plan tree in code order, master names joined: one query."""
+    return list(
+        ProgramKegiatan.objects.filter(renstra=renstra)
+        .select_related("nomenklatur")
+        .order_by("kode")
+    )
+
+
+def nilai_node(*, renstra: Renstra) -> QuerySet[Nilai]:
+    return Nilai.objects.filter(program_kegiatan__renstra=renstra)
+
+
+def nilai_indikator(*, renstra: Renstra) -> QuerySet[Nilai]:
+    return Nilai.objects.filter(indikator__program_kegiatan__renstra=renstra).select_related(
+        "indikator"
+    )
+
+
+def tercetak_node(*, renstra: Renstra) -> QuerySet[NilaiTercetak]:
+    return NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra)
