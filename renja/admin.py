@@ -80,7 +80,7 @@ class NomenklaturAdmin(admin.ModelAdmin):
 
     @admin.display(description="entri lokal", ordering="pemda")
     def lokal_pemda(self, obj: Nomenklatur) -> str:
-        return obj.pemda.nama if obj.pemda_id else ""
+        return obj.pemda.nama if obj.pemda else ""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Nomenklatur]:
         return super().get_queryset(request).select_related("pemda")
@@ -174,7 +174,11 @@ class IndikatorAdmin(SimpleHistoryAdmin):
 class NilaiAdmin(SimpleHistoryAdmin):
     list_display = ("pemilik", "tahun", "jenis", "triwulan", "angka", "teks", "revisi")
     list_filter = ("tahun", "jenis", "triwulan")
-    search_fields = ("program_kegiatan__kode", "indikator__nama", "indikator__program_kegiatan__kode")
+    search_fields = (
+        "program_kegiatan__kode",
+        "indikator__nama",
+        "indikator__program_kegiatan__kode",
+    )
     list_select_related = ("program_kegiatan", "indikator")
     raw_id_fields = ("program_kegiatan", "indikator")
 

@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from renja.models import Keanggotaan, PerangkatDaerah, Peran
+from renja.models import Keanggotaan, Peran, PerangkatDaerah
 
 if TYPE_CHECKING:
     from renja.models import Renja

@@ -33,14 +33,14 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from renja.models import (
     JENIS_ANGGARAN,
     JENIS_INDIKATOR,
-    JENIS_TEKS,
     JENIS_TARGET,
+    JENIS_TEKS,
     JENIS_VERSI,
+    LEVEL_URUTAN,
     Akumulasi,
     Indikator,
     Jenis,
     Level,
-    LEVEL_URUTAN,
     Nilai,
     NilaiTercetak,
     Nomenklatur,
@@ -185,7 +185,9 @@ def _sel(value: Any) -> Any:
     return str(value).strip()
 
 
-def baca_berkas(path: Path, nama: str) -> tuple[list[str], list[tuple[int, list[Any]]], list[Masalah]]:
+def baca_berkas(
+    path: Path, nama: str
+) -> tuple[list[str], list[tuple[int, list[Any]]], list[Masalah]]:
     """Header and rows (with their line numbers) of a CSV or XLSX file."""
     suffix = path.suffix.lower()
     if not path.exists():
@@ -194,14 +196,38 @@ def baca_berkas(path: Path, nama: str) -> tuple[list[str], list[tuple[int, list[
         return _baca_csv(path, nama)
     if suffix == ".xlsx":
         return _baca_xlsx(path, nama)
-    return [], [], [Masalah(nama, 0, "-", f"format {suffix or '(tanpa ekstensi)'} tidak didukung; gunakan .csv atau .xlsx")]
+    return (
+        [],
+        [],
+        [
+            Masalah(
+                nama,
+                0,
+                "-",
+                f"format {suffix or '(tanpa ekstensi)'} tidak didukung; gunakan .csv atau .xlsx",
+            )
+        ],
+    )
 
 
-def _baca_csv(path: Path, nama: str) -> tuple[list[str], list[tuple[int, list[Any]]], list[Masalah]]:
+def _baca_csv(
+    path: Path, nama: str
+) -> tuple[list[str], list[tuple[int, list[Any]]], list[Masalah]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        return [], [], [Masalah(nama, 0, "-", f"bukan teks UTF-8 (byte ke-{exc.start + 1}); simpan ulang sebagai CSV UTF-8")]
+        return (
+            [],
+            [],
+            [
+                Masalah(
+                    nama,
+                    0,
+                    "-",
+                    f"bukan teks UTF-8 (byte ke-{exc.start + 1}); simpan ulang sebagai CSV UTF-8",
+                )
+            ],
+        )
     first_line = text.split("\n", 1)[0]
     # Excel in Indonesian locale saves CSV with ';' because ',' is the decimal mark.
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -223,13 +249,19 @@ def _baca_csv(path: Path, nama: str) -> tuple[list[str], list[tuple[int, list[An
     return header, rows, []
 
 
-def _baca_xlsx(path: Path, nama: str) -> tuple[list[str], list[tuple[int, list[Any]]], list[Masalah]]:
+def _baca_xlsx(
+    path: Path, nama: str
+) -> tuple[list[str], list[tuple[int, list[Any]]], list[Masalah]]:
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        return [], [], [Masalah(nama, 0, "-", f"bukan berkas XLSX yang sah ({exc.__class__.__name__})")]
+        return (
+            [],
+            [],
+            [Masalah(nama, 0, "-", f"bukan berkas XLSX yang sah ({exc.__class__.__name__})")],
+        )
     try:
         ws = wb.worksheets[0]
         header: list[str] = []
@@ -260,7 +292,12 @@ def _periksa_header(header: list[str], nama: str) -> list[Masalah]:
         seen.add(kolom)
         if kolom not in KOLOM_SEMUA:
             masalah.append(
-                Masalah(nama, 1, kolom or "(kosong)", f"kolom tidak dikenal; kolom yang sah: {', '.join(KOLOM_SEMUA)}")
+                Masalah(
+                    nama,
+                    1,
+                    kolom or "(kosong)",
+                    f"kolom tidak dikenal; kolom yang sah: {', '.join(KOLOM_SEMUA)}",
+                )
             )
     for kolom in KOLOM_WAJIB:
         if kolom not in seen:
@@ -268,7 +305,9 @@ def _periksa_header(header: list[str], nama: str) -> list[Masalah]:
     return masalah
 
 
-def _validasi_baris(nama: str, nomor: int, sel: dict[str, Any]) -> tuple[Baris | None, list[Masalah]]:
+def _validasi_baris(
+    nama: str, nomor: int, sel: dict[str, Any]
+) -> tuple[Baris | None, list[Masalah]]:
     masalah: list[Masalah] = []
 
     def salah(kolom: str, pesan: str) -> None:
@@ -307,14 +346,19 @@ def _validasi_baris(nama: str, nomor: int, sel: dict[str, Any]) -> tuple[Baris |
         if jenis_raw.lower() in JENIS_FILE:
             jenis, triwulan = JENIS_FILE[jenis_raw.lower()]
         else:
-            salah("jenis", f"{jenis_raw!r} tidak dikenal; yang sah: {', '.join(sorted(JENIS_FILE))}")
+            salah(
+                "jenis", f"{jenis_raw!r} tidak dikenal; yang sah: {', '.join(sorted(JENIS_FILE))}"
+            )
 
     polaritas = teks("polaritas").lower()
     if polaritas and polaritas not in Polaritas.values:
         salah("polaritas", f"{teks('polaritas')!r} tidak dikenal; isi positif atau negatif")
     akumulasi = teks("akumulasi").lower().replace("-", "_").replace(" ", "_")
     if akumulasi and akumulasi not in Akumulasi.values:
-        salah("akumulasi", f"{teks('akumulasi')!r} tidak dikenal; isi kumulatif, non_kumulatif atau rata_rata")
+        salah(
+            "akumulasi",
+            f"{teks('akumulasi')!r} tidak dikenal; isi kumulatif, non_kumulatif atau rata_rata",
+        )
 
     periode = None
     if teks("periode"):
@@ -327,11 +371,17 @@ def _validasi_baris(nama: str, nomor: int, sel: dict[str, Any]) -> tuple[Baris |
     indikator, satuan = teks("indikator"), teks("satuan")
     if jenis in JENIS_INDIKATOR or jenis == Jenis.CAPAIAN_TERCETAK:
         if not indikator:
-            salah("indikator", f"jenis {jenis_raw} adalah nilai indikator; kolom indikator wajib diisi")
+            salah(
+                "indikator",
+                f"jenis {jenis_raw} adalah nilai indikator; kolom indikator wajib diisi",
+            )
         if not satuan:
             salah("satuan", "wajib diisi bila ada indikator")
     elif jenis and indikator and kode and kode.level not in ("tujuan", "sasaran"):
-        salah("indikator", f"jenis {jenis_raw} milik program/kegiatan, bukan indikator; kosongkan kolom indikator")
+        salah(
+            "indikator",
+            f"jenis {jenis_raw} milik program/kegiatan, bukan indikator; kosongkan kolom indikator",
+        )
 
     sasaran = teks("sasaran")
     if sasaran and kode:
@@ -340,7 +390,10 @@ def _validasi_baris(nama: str, nomor: int, sel: dict[str, Any]) -> tuple[Baris |
         elif kode.level == "sasaran" and not sasaran.upper().startswith("TUJUAN-"):
             salah("sasaran", f"{sasaran!r}: baris sasaran menyebut tujuannya, mis. TUJUAN-1")
         elif kode.level not in ("program", "sasaran"):
-            salah("sasaran", "hanya diisi pada baris program (sasaran yang dilayani) atau sasaran (tujuannya)")
+            salah(
+                "sasaran",
+                "hanya diisi pada baris program (sasaran yang dilayani) atau sasaran (tujuannya)",
+            )
 
     angka: Decimal | None = None
     nilai_teks = ""
@@ -355,7 +408,11 @@ def _validasi_baris(nama: str, nomor: int, sel: dict[str, Any]) -> tuple[Baris |
             salah("nilai", "wajib diisi")
         elif isinstance(raw, int | float | Decimal):
             angka = Decimal(str(raw))
-        elif jenis in JENIS_TARGET and TEKS_KUALITATIF_RE.match(str(raw)) and raw.strip() not in ("-", "–"):
+        elif (
+            jenis in JENIS_TARGET
+            and TEKS_KUALITATIF_RE.match(str(raw))
+            and raw.strip() not in ("-", "–")
+        ):
             # A target without any digit (predikat "BB", "A") is a qualitative target.
             nilai_teks = str(raw).strip()
         else:
@@ -372,11 +429,22 @@ def _validasi_baris(nama: str, nomor: int, sel: dict[str, Any]) -> tuple[Baris |
             if satuan_nilai and satuan_nilai != "%":
                 salah("nilai", f"capaian adalah persen; satuan {satuan_nilai!r} tidak sah")
         elif satuan_nilai and satuan and not satuan_sama(satuan_nilai, satuan):
-            salah("nilai", f"satuan {satuan_nilai!r} pada nilai berbeda dengan satuan indikator {satuan!r}")
-        if satuan_nilai and jenis in JENIS_ANGGARAN and satuan_nilai.lower() not in ("rp", "rupiah"):
+            salah(
+                "nilai",
+                f"satuan {satuan_nilai!r} pada nilai berbeda dengan satuan indikator {satuan!r}",
+            )
+        if (
+            satuan_nilai
+            and jenis in JENIS_ANGGARAN
+            and satuan_nilai.lower() not in ("rp", "rupiah")
+        ):
             salah("nilai", f"anggaran dalam rupiah; satuan {satuan_nilai!r} tidak sah")
 
-    if kode and kode.level in ("tujuan", "sasaran") and jenis in JENIS_ANGGARAN | (JENIS_TEKS - {Jenis.CATATAN}):
+    if (
+        kode
+        and kode.level in ("tujuan", "sasaran")
+        and jenis in JENIS_ANGGARAN | (JENIS_TEKS - {Jenis.CATATAN})
+    ):
         salah("jenis", f"{kode.kanonik} tidak memiliki {jenis}; hanya indikator dan catatan")
 
     if masalah or kode is None:
@@ -422,14 +490,24 @@ def _konflik(semua: list[Baris]) -> list[Masalah]:
         first = uraian_pertama.setdefault(node_key, b)
         if first is not b and b.uraian and not nama_sama(first.uraian, b.uraian):
             masalah.append(
-                Masalah(b.file, b.nomor, "uraian", f"{b.kode.kanonik} bernama {first.uraian!r} di {first.lokasi}; di sini {b.uraian!r}")
+                Masalah(
+                    b.file,
+                    b.nomor,
+                    "uraian",
+                    f"{b.kode.kanonik} bernama {first.uraian!r} di {first.lokasi}; di sini {b.uraian!r}",
+                )
             )
         if b.indikator:
             ind_key = (*node_key, b.indikator.casefold())
             first_ind = indikator_pertama.setdefault(ind_key, b)
             if first_ind is not b and not satuan_sama(first_ind.satuan, b.satuan):
                 masalah.append(
-                    Masalah(b.file, b.nomor, "satuan", f"indikator {b.indikator!r} bersatuan {first_ind.satuan!r} di {first_ind.lokasi}; di sini {b.satuan!r}")
+                    Masalah(
+                        b.file,
+                        b.nomor,
+                        "satuan",
+                        f"indikator {b.indikator!r} bersatuan {first_ind.satuan!r} di {first_ind.lokasi}; di sini {b.satuan!r}",
+                    )
                 )
             for kolom in ("polaritas", "akumulasi"):
                 value = getattr(b, kolom)
@@ -438,7 +516,12 @@ def _konflik(semua: list[Baris]) -> list[Masalah]:
                 seen = atribut[ind_key].setdefault(kolom, b)
                 if getattr(seen, kolom) != value:
                     masalah.append(
-                        Masalah(b.file, b.nomor, kolom, f"indikator {b.indikator!r} ber{kolom} {getattr(seen, kolom)} di {seen.lokasi}; di sini {value}")
+                        Masalah(
+                            b.file,
+                            b.nomor,
+                            kolom,
+                            f"indikator {b.indikator!r} ber{kolom} {getattr(seen, kolom)} di {seen.lokasi}; di sini {value}",
+                        )
                     )
         value_key = (
             *node_key,
@@ -453,7 +536,12 @@ def _konflik(semua: list[Baris]) -> list[Masalah]:
             isi_lama = first_val.angka if first_val.angka is not None else first_val.teks
             isi = b.angka if b.angka is not None else b.teks
             masalah.append(
-                Masalah(b.file, b.nomor, "nilai", f"{b.jenis} {b.tahun} untuk {b.kode.kanonik} {b.indikator!r} sudah diberi {isi_lama} di {first_val.lokasi}; di sini {isi}")
+                Masalah(
+                    b.file,
+                    b.nomor,
+                    "nilai",
+                    f"{b.jenis} {b.tahun} untuk {b.kode.kanonik} {b.indikator!r} sudah diberi {isi_lama} di {first_val.lokasi}; di sini {isi}",
+                )
             )
     return masalah
 
@@ -477,13 +565,24 @@ def baca_dan_validasi(paths: Iterable[Path | str]) -> tuple[list[Baris], list[st
         for nomor, cells in rows:
             if all(c == "" for c in cells):
                 continue
-            if len(cells) > len(header) and any(c != "" for c in cells[len(header):]):
-                masalah.append(Masalah(nama, nomor, "-", f"{len(cells)} sel, padahal judul kolom hanya {len(header)}"))
+            if len(cells) > len(header) and any(c != "" for c in cells[len(header) :]):
+                masalah.append(
+                    Masalah(
+                        nama,
+                        nomor,
+                        "-",
+                        f"{len(cells)} sel, padahal judul kolom hanya {len(header)}",
+                    )
+                )
                 continue
             sel = dict(zip(header, cells, strict=False))
             for kolom, value in sel.items():
                 if isinstance(value, str) and value.startswith("="):
-                    masalah.append(Masalah(nama, nomor, kolom, f"berisi rumus {value[:40]!r}; tempel sebagai nilai"))
+                    masalah.append(
+                        Masalah(
+                            nama, nomor, kolom, f"berisi rumus {value[:40]!r}; tempel sebagai nilai"
+                        )
+                    )
             baris, row_masalah = _validasi_baris(nama, nomor, sel)
             masalah += row_masalah
             if baris:
@@ -502,7 +601,9 @@ def baca_dan_validasi(paths: Iterable[Path | str]) -> tuple[list[Baris], list[st
 class _Penerap:
     """Applies validated rows with a fixed number of queries per plan (not per row)."""
 
-    def __init__(self, semua: list[Baris], oleh: AbstractBaseUser | None, hasil: HasilImpor) -> None:
+    def __init__(
+        self, semua: list[Baris], oleh: AbstractBaseUser | None, hasil: HasilImpor
+    ) -> None:
         self.semua = semua
         self.oleh = oleh
         self.hasil = hasil
@@ -534,7 +635,9 @@ class _Penerap:
             pemda = pemdas.get(pemda_nama)
             if pemda is None:
                 pemda = pemdas[pemda_nama] = Pemda.objects.create(nama=pemda_nama)
-            pd, _ = PerangkatDaerah.objects.get_or_create(pemda=pemda, kode=opd, defaults={"nama": opd})
+            pd, _ = PerangkatDaerah.objects.get_or_create(
+                pemda=pemda, kode=opd, defaults={"nama": opd}
+            )
             pds[(pemda_nama, opd)] = pd
         return pds
 
@@ -549,14 +652,28 @@ class _Penerap:
             pd = pds[b.kunci_pd]
             existing = next((r for r in per_pd[pd.pk] if r.tahun_mulai == b.periode[0]), None)
             if existing is None:
-                overlap = [r for r in per_pd[pd.pk] if r.tahun_mulai <= b.periode[1] and b.periode[0] <= r.tahun_selesai]
+                overlap = [
+                    r
+                    for r in per_pd[pd.pk]
+                    if r.tahun_mulai <= b.periode[1] and b.periode[0] <= r.tahun_selesai
+                ]
                 if overlap:
-                    self.salah(b, "periode", f"periode {b.periode[0]}-{b.periode[1]} bertumpang tindih dengan Renstra {overlap[0].periode}")
+                    self.salah(
+                        b,
+                        "periode",
+                        f"periode {b.periode[0]}-{b.periode[1]} bertumpang tindih dengan Renstra {overlap[0].periode}",
+                    )
                     continue
-                existing = Renstra.objects.create(perangkat_daerah=pd, tahun_mulai=b.periode[0], tahun_selesai=b.periode[1])
+                existing = Renstra.objects.create(
+                    perangkat_daerah=pd, tahun_mulai=b.periode[0], tahun_selesai=b.periode[1]
+                )
                 per_pd[pd.pk].append(existing)
             elif existing.tahun_selesai != b.periode[1]:
-                self.salah(b, "periode", f"Renstra {pd.kode} mulai {existing.tahun_mulai} berakhir {existing.tahun_selesai}, bukan {b.periode[1]}")
+                self.salah(
+                    b,
+                    "periode",
+                    f"Renstra {pd.kode} mulai {existing.tahun_mulai} berakhir {existing.tahun_selesai}, bukan {b.periode[1]}",
+                )
         hasil: dict[int, Renstra] = {}
         for i, b in enumerate(self.semua):
             pd = pds[b.kunci_pd]
@@ -564,16 +681,24 @@ class _Penerap:
             if b.periode is not None:
                 found = next((r for r in daftar if r.tahun_mulai == b.periode[0]), None)
             else:
-                found = next((r for r in daftar if r.tahun_mulai <= b.tahun <= r.tahun_selesai), None)
+                found = next(
+                    (r for r in daftar if r.tahun_mulai <= b.tahun <= r.tahun_selesai), None
+                )
                 # A transition year after the period belongs to the latest period (contract §1).
                 found = found or next((r for r in daftar if r.tahun_mulai <= b.tahun), None)
             if found is None:
-                self.salah(b, "periode", f"belum ada Renstra {b.opd} yang memuat tahun {b.tahun}; isi kolom periode (mis. 2021-2026)")
+                self.salah(
+                    b,
+                    "periode",
+                    f"belum ada Renstra {b.opd} yang memuat tahun {b.tahun}; isi kolom periode (mis. 2021-2026)",
+                )
             else:
                 hasil[i] = found
         return hasil
 
-    def _kunci_dan_renja(self, pds: dict[tuple[str, str], PerangkatDaerah], renstra_baris: dict[int, Renstra]) -> None:
+    def _kunci_dan_renja(
+        self, pds: dict[tuple[str, str], PerangkatDaerah], renstra_baris: dict[int, Renstra]
+    ) -> None:
         """Refuse rows of ditetapkan versions; create the Renja versions values belong to."""
         wanted: dict[tuple[int, int, str], Renstra] = {}
         for i, b in enumerate(self.semua):
@@ -584,15 +709,21 @@ class _Penerap:
             return
         existing = {
             (r.perangkat_daerah_id, r.tahun, r.versi): r
-            for r in Renja.objects.filter(perangkat_daerah__in={k[0] for k in wanted}, tahun__in={k[1] for k in wanted})
+            for r in Renja.objects.filter(
+                perangkat_daerah__in={k[0] for k in wanted}, tahun__in={k[1] for k in wanted}
+            )
         }
-        for i, b in enumerate(self.semua):
+        for b in self.semua:
             versi = JENIS_VERSI.get(b.jenis)
             if not versi or b.tercetak:
                 continue
             renja = existing.get((pds[b.kunci_pd].pk, b.tahun, versi))
             if renja is not None and renja.status == StatusRenja.DITETAPKAN:
-                self.salah(b, "jenis", f"Renja {b.opd} {b.tahun} ({versi}) sudah ditetapkan; nilainya tidak dapat diubah")
+                self.salah(
+                    b,
+                    "jenis",
+                    f"Renja {b.opd} {b.tahun} ({versi}) sudah ditetapkan; nilainya tidak dapat diubah",
+                )
         # Murni first: a perubahan version is based on its murni version.
         for key in sorted(wanted, key=lambda k: (k[0], k[1], k[2] != "murni")):
             if key in existing:
@@ -608,7 +739,11 @@ class _Penerap:
                     existing[(pd_id, tahun, "murni")] = dasar
                     self.hasil.renja_baru += 1
             existing[key] = Renja.objects.create(
-                perangkat_daerah_id=pd_id, renstra=wanted[key], tahun=tahun, versi=versi, dasar=dasar
+                perangkat_daerah_id=pd_id,
+                renstra=wanted[key],
+                tahun=tahun,
+                versi=versi,
+                dasar=dasar,
             )
             self.hasil.renja_baru += 1
 
@@ -629,7 +764,9 @@ class _Penerap:
                 needed.setdefault((renstra.pk, anc.kanonik), (anc, ""))
         existing = {
             (n.renstra_id, n.kode): n
-            for n in ProgramKegiatan.objects.filter(renstra__in=renstras.values()).select_related("nomenklatur")
+            for n in ProgramKegiatan.objects.filter(renstra__in=renstras.values()).select_related(
+                "nomenklatur"
+            )
         }
         kodes = {kanonik for _, kanonik in needed}
         pemda_ids = {r.perangkat_daerah.pemda_id for r in renstras.values()}
@@ -638,7 +775,9 @@ class _Penerap:
         for start in range(0, len(kode_list), 500):
             for n in Nomenklatur.objects.filter(kode__in=kode_list[start : start + 500]).filter(
                 pemda__isnull=True
-            ) | Nomenklatur.objects.filter(kode__in=kode_list[start : start + 500], pemda_id__in=pemda_ids):
+            ) | Nomenklatur.objects.filter(
+                kode__in=kode_list[start : start + 500], pemda_id__in=pemda_ids
+            ):
                 master[(n.pemda_id, n.kode)] = n
 
         def master_of(renstra: Renstra, kode: Kode, uraian: str) -> Nomenklatur:
@@ -648,7 +787,11 @@ class _Penerap:
                 # Regions use local codes the national list lacks (contract §1);
                 # check_plan reports them.
                 found = Nomenklatur.objects.create(
-                    kode=kode.kanonik, level=kode.level, nama=uraian or kode.kanonik, pemda_id=pemda_id, sumber="entri lokal (impor)"
+                    kode=kode.kanonik,
+                    level=kode.level,
+                    nama=uraian or kode.kanonik,
+                    pemda_id=pemda_id,
+                    sumber="entri lokal (impor)",
                 )
                 master[(pemda_id, kode.kanonik)] = found
                 self.hasil.nomenklatur_lokal_baru += 1
@@ -681,7 +824,13 @@ class _Penerap:
                     node._change_reason = self.alasan  # type: ignore[attr-defined]
                     node.save(update_fields=["uraian_lokal"])
             if batch:
-                bulk_create_with_history(batch, ProgramKegiatan, batch_size=1000, default_user=self.oleh, default_change_reason=self.alasan)
+                bulk_create_with_history(
+                    batch,
+                    ProgramKegiatan,
+                    batch_size=1000,
+                    default_user=self.oleh,
+                    default_change_reason=self.alasan,
+                )
                 self.hasil.node_baru += len(batch)
         return nodes
 
@@ -689,10 +838,18 @@ class _Penerap:
         self, renstra_baris: dict[int, Renstra], nodes: dict[tuple[int, str], ProgramKegiatan]
     ) -> tuple[dict[tuple[int, str], Tujuan], dict[tuple[int, str], Sasaran]]:
         renstra_ids = {r.pk for r in renstra_baris.values()}
-        tujuan = {(t.renstra_id, t.kunci): t for t in Tujuan.objects.filter(renstra_id__in=renstra_ids)}
-        sasaran = {(s.renstra_id, s.kunci): s for s in Sasaran.objects.filter(renstra_id__in=renstra_ids)}
+        tujuan = {
+            (t.renstra_id, t.kunci): t for t in Tujuan.objects.filter(renstra_id__in=renstra_ids)
+        }
+        sasaran = {
+            (s.renstra_id, s.kunci): s for s in Sasaran.objects.filter(renstra_id__in=renstra_ids)
+        }
         khusus = [(i, b) for i, b in enumerate(self.semua) if b.khusus and i in renstra_baris]
-        for level, store, model in (("tujuan", tujuan, Tujuan), ("sasaran", sasaran, Sasaran)):
+        stores: tuple[tuple[str, dict[tuple[int, str], Any], Any], ...] = (
+            ("tujuan", tujuan, Tujuan),
+            ("sasaran", sasaran, Sasaran),
+        )
+        for level, store, model in stores:
             for i, b in khusus:
                 if b.kode.level != level:
                     continue
@@ -708,7 +865,11 @@ class _Penerap:
                 if b.jenis == Jenis.CATATAN and not b.indikator and obj.keterangan != b.teks:
                     obj.keterangan = b.teks
                     obj.save(update_fields=["keterangan"])
-        links = set(SasaranProgram.objects.filter(sasaran__renstra_id__in=renstra_ids).values_list("sasaran_id", "program_id"))
+        links = set(
+            SasaranProgram.objects.filter(sasaran__renstra_id__in=renstra_ids).values_list(
+                "sasaran_id", "program_id"
+            )
+        )
         for i, b in enumerate(self.semua):
             if not b.sasaran or i not in renstra_baris:
                 continue
@@ -723,10 +884,11 @@ class _Penerap:
                     s.tujuan = t
                     s.save(update_fields=["tujuan"])
             else:
-                s = sasaran.get((renstra.pk, target_kunci))
-                if s is None:
+                dilayani = sasaran.get((renstra.pk, target_kunci))
+                if dilayani is None:
                     self.salah(b, "sasaran", f"{b.sasaran} tidak ada di Renstra {renstra.periode}")
                     continue
+                s = dilayani
                 program = nodes[(renstra.pk, b.kode.kanonik)]
                 if (s.pk, program.pk) not in links:
                     SasaranProgram.objects.create(sasaran=s, program=program)
@@ -780,7 +942,8 @@ class _Penerap:
         next_urutan: dict[tuple[str, int], int] = defaultdict(int)
         for (kind, owner_id, _), ind in existing.items():
             next_urutan[(kind, owner_id)] = max(next_urutan[(kind, owner_id)], ind.urutan + 1)
-        baru, berubah = [], []
+        baru: list[Indikator] = []
+        berubah: list[Indikator] = []
         for key, b in spec.items():
             kind, owner_id, _ = key
             wanted = {
@@ -788,13 +951,19 @@ class _Penerap:
                 "polaritas": attrs[key].get("polaritas", Polaritas.POSITIF),
                 "akumulasi": attrs[key].get("akumulasi", Akumulasi.NON_KUMULATIF),
             }
-            ind = existing.get(key)
-            if ind is None:
-                ind = Indikator(nama=b.indikator, urutan=next_urutan[(kind, owner_id)], **{f"{kind}_id": owner_id}, **wanted)
+            found = existing.get(key)
+            if found is None:
+                ind = Indikator(
+                    nama=b.indikator,
+                    urutan=next_urutan[(kind, owner_id)],
+                    **{f"{kind}_id": owner_id},
+                    **wanted,
+                )
                 next_urutan[(kind, owner_id)] += 1
                 baru.append(ind)
                 existing[key] = ind
             else:
+                ind = found
                 # Columns left empty keep what is stored; given ones win.
                 if not attrs[key].get("polaritas"):
                     wanted["polaritas"] = ind.polaritas
@@ -805,9 +974,22 @@ class _Penerap:
                         setattr(ind, k, v)
                     berubah.append(ind)
         if baru:
-            bulk_create_with_history(baru, Indikator, batch_size=1000, default_user=self.oleh, default_change_reason=self.alasan)
+            bulk_create_with_history(
+                baru,
+                Indikator,
+                batch_size=1000,
+                default_user=self.oleh,
+                default_change_reason=self.alasan,
+            )
         if berubah:
-            bulk_update_with_history(berubah, Indikator, ["satuan", "polaritas", "akumulasi"], batch_size=1000, default_user=self.oleh, default_change_reason=self.alasan)
+            bulk_update_with_history(
+                berubah,
+                Indikator,
+                ["satuan", "polaritas", "akumulasi"],
+                batch_size=1000,
+                default_user=self.oleh,
+                default_change_reason=self.alasan,
+            )
         self.hasil.indikator_baru += len(baru)
         self.hasil.indikator_berubah += len(berubah)
         return existing
@@ -820,18 +1002,20 @@ class _Penerap:
     ) -> None:
         renstra_ids = {r.pk for r in renstra_baris.values()}
         ind_ids = [ind.pk for ind in indikator.values()]
-        existing: dict[tuple[str, int, int, str, int], Nilai] = {}
+        existing: dict[tuple[Any, ...], Nilai] = {}
         for n in Nilai.objects.filter(program_kegiatan__renstra_id__in=renstra_ids):
-            existing[("n", n.program_kegiatan_id, n.tahun, n.jenis, n.triwulan)] = n  # type: ignore[index]
+            existing[("n", n.program_kegiatan_id, n.tahun, n.jenis, n.triwulan)] = n
         for start in range(0, len(ind_ids), 2000):
             for n in Nilai.objects.filter(indikator_id__in=ind_ids[start : start + 2000]):
-                existing[("i", n.indikator_id, n.tahun, n.jenis, n.triwulan)] = n  # type: ignore[index]
-        tercetak_existing: dict[tuple[str, int, int, str, int, str], NilaiTercetak] = {}
+                existing[("i", n.indikator_id, n.tahun, n.jenis, n.triwulan)] = n
+        tercetak_existing: dict[tuple[Any, ...], NilaiTercetak] = {}
         for t in NilaiTercetak.objects.filter(program_kegiatan__renstra_id__in=renstra_ids):
-            tercetak_existing[("n", t.program_kegiatan_id, t.tahun, t.jenis, t.triwulan, t.sumber)] = t  # type: ignore[index]
+            tercetak_existing[
+                ("n", t.program_kegiatan_id, t.tahun, t.jenis, t.triwulan, t.sumber)
+            ] = t
         for start in range(0, len(ind_ids), 2000):
             for t in NilaiTercetak.objects.filter(indikator_id__in=ind_ids[start : start + 2000]):
-                tercetak_existing[("i", t.indikator_id, t.tahun, t.jenis, t.triwulan, t.sumber)] = t  # type: ignore[index]
+                tercetak_existing[("i", t.indikator_id, t.tahun, t.jenis, t.triwulan, t.sumber)] = t
 
         now = timezone.now()
         baru: list[Nilai] = []
@@ -856,31 +1040,63 @@ class _Penerap:
                 if tkey in seen:
                     continue
                 seen.add(tkey)
-                t = tercetak_existing.get(tkey)  # type: ignore[arg-type]
-                if t is None:
-                    tercetak_baru.append(NilaiTercetak(tahun=b.tahun, jenis=b.jenis, triwulan=b.triwulan, angka=b.angka, sumber=Path(b.file).name, **fk))
-                elif t.angka != b.angka:
-                    t.angka = b.angka
-                    tercetak_berubah.append(t)
+                t_lama = tercetak_existing.get(tkey)
+                if t_lama is None:
+                    tercetak_baru.append(
+                        NilaiTercetak(
+                            tahun=b.tahun,
+                            jenis=b.jenis,
+                            triwulan=b.triwulan,
+                            angka=b.angka,
+                            sumber=Path(b.file).name,
+                            **fk,
+                        )
+                    )
+                elif t_lama.angka != b.angka:
+                    t_lama.angka = b.angka
+                    tercetak_berubah.append(t_lama)
                 continue
             key = (*owner, b.tahun, b.jenis, b.triwulan)
             if key in seen:
                 continue  # an identical duplicate row (conflicting ones were refused)
             seen.add(key)
-            n = existing.get(key)  # type: ignore[arg-type]
-            if n is None:
-                baru.append(Nilai(tahun=b.tahun, jenis=b.jenis, triwulan=b.triwulan, angka=b.angka, teks=b.teks, satuan=b.satuan_nilai, **fk))
-            elif (n.angka, n.teks, n.satuan) != (b.angka, b.teks, b.satuan_nilai):
-                n.angka, n.teks, n.satuan = b.angka, b.teks, b.satuan_nilai
-                n.revisi += 1
-                n.diubah_pada = now
-                berubah.append(n)
+            lama = existing.get(key)
+            if lama is None:
+                baru.append(
+                    Nilai(
+                        tahun=b.tahun,
+                        jenis=b.jenis,
+                        triwulan=b.triwulan,
+                        angka=b.angka,
+                        teks=b.teks,
+                        satuan=b.satuan_nilai,
+                        **fk,
+                    )
+                )
+            elif (lama.angka, lama.teks, lama.satuan) != (b.angka, b.teks, b.satuan_nilai):
+                lama.angka, lama.teks, lama.satuan = b.angka, b.teks, b.satuan_nilai
+                lama.revisi += 1
+                lama.diubah_pada = now
+                berubah.append(lama)
             else:
                 self.hasil.nilai_sama += 1
         if baru:
-            bulk_create_with_history(baru, Nilai, batch_size=2000, default_user=self.oleh, default_change_reason=self.alasan)
+            bulk_create_with_history(
+                baru,
+                Nilai,
+                batch_size=2000,
+                default_user=self.oleh,
+                default_change_reason=self.alasan,
+            )
         if berubah:
-            bulk_update_with_history(berubah, Nilai, ["angka", "teks", "satuan", "revisi", "diubah_pada"], batch_size=2000, default_user=self.oleh, default_change_reason=self.alasan)
+            bulk_update_with_history(
+                berubah,
+                Nilai,
+                ["angka", "teks", "satuan", "revisi", "diubah_pada"],
+                batch_size=2000,
+                default_user=self.oleh,
+                default_change_reason=self.alasan,
+            )
         NilaiTercetak.objects.bulk_create(tercetak_baru, batch_size=2000)
         if tercetak_berubah:
             NilaiTercetak.objects.bulk_update(tercetak_berubah, ["angka"], batch_size=2000)

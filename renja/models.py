@@ -348,7 +348,7 @@ class Sasaran(models.Model):
     kunci = models.CharField(max_length=40, help_text="Kunci dari kode SASARAN-<kunci>")
     uraian = models.TextField()
     keterangan = models.TextField(blank=True)
-    program = models.ManyToManyField(
+    program: models.ManyToManyField[ProgramKegiatan, SasaranProgram] = models.ManyToManyField(
         "ProgramKegiatan",
         through="SasaranProgram",
         related_name="sasaran",
@@ -415,6 +415,9 @@ class SasaranProgram(models.Model):
             models.UniqueConstraint(fields=["sasaran", "program"], name="sasaran_program_unik"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.sasaran} ↔ {self.program}"
+
 
 class Indikator(models.Model):
     """An indicator of a node, a sasaran (IKU) or a tujuan: exactly one owner."""
@@ -438,9 +441,7 @@ class Indikator(models.Model):
     )
     nama = models.TextField()
     satuan = models.CharField(max_length=80)
-    polaritas = models.CharField(
-        max_length=8, choices=Polaritas.choices, default=Polaritas.POSITIF
-    )
+    polaritas = models.CharField(max_length=8, choices=Polaritas.choices, default=Polaritas.POSITIF)
     akumulasi = models.CharField(
         max_length=14, choices=Akumulasi.choices, default=Akumulasi.NON_KUMULATIF
     )
@@ -456,7 +457,9 @@ class Indikator(models.Model):
         ordering = ["urutan", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(program_kegiatan__isnull=False, sasaran__isnull=True, tujuan__isnull=True)
+                condition=Q(
+                    program_kegiatan__isnull=False, sasaran__isnull=True, tujuan__isnull=True
+                )
                 | Q(program_kegiatan__isnull=True, sasaran__isnull=False, tujuan__isnull=True)
                 | Q(program_kegiatan__isnull=True, sasaran__isnull=True, tujuan__isnull=False),
                 name="indikator_tepat_satu_pemilik",
@@ -530,7 +533,8 @@ class Nilai(models.Model):
                 name="nilai_jenis_sesuai_pemilik",
             ),
             models.CheckConstraint(
-                condition=Q(triwulan=0) | (Q(triwulan__gte=1, triwulan__lte=4) & _in("jenis", JENIS_TRIWULANAN)),
+                condition=Q(triwulan=0)
+                | (Q(triwulan__gte=1, triwulan__lte=4) & _in("jenis", JENIS_TRIWULANAN)),
                 name="nilai_triwulan_1_sampai_4",
             ),
             models.CheckConstraint(
@@ -604,6 +608,9 @@ class NilaiTercetak(models.Model):
                 name="tercetak_unik_node",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.jenis} {self.tahun} tercetak di {self.sumber}: {self.angka}"
 
 
 class StatusRenja(models.TextChoices):
@@ -680,6 +687,9 @@ class RiwayatStatus(models.Model):
         verbose_name = "riwayat status"
         verbose_name_plural = "riwayat status"
         ordering = ["renja", "waktu", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.renja}: {self.dari} → {self.ke}"
 
 
 class PerjanjianKinerja(models.Model):

@@ -62,13 +62,13 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
     renstra = renstra_untuk_tahun(pd=pd, tahun=tahun)
     if renstra is None:
         raise TidakDapatMemeriksa(f"{pd.kode} belum punya Renstra yang memuat tahun {tahun}.")
-    nodes = {
+    # Keyed by the nullable FK value so that lookups by ``*_id`` type-check.
+    nodes: dict[int | None, ProgramKegiatan] = {
         n.pk: n
         for n in ProgramKegiatan.objects.filter(renstra=renstra).select_related("nomenklatur")
     }
-    indikator = {
-        i.pk: i
-        for i in Indikator.objects.filter(program_kegiatan__renstra=renstra)
+    indikator: dict[int | None, Indikator] = {
+        i.pk: i for i in Indikator.objects.filter(program_kegiatan__renstra=renstra)
     }
     nilai_node = list(Nilai.objects.filter(program_kegiatan__renstra=renstra))
     nilai_ind = list(Nilai.objects.filter(indikator__program_kegiatan__renstra=renstra))
@@ -78,16 +78,22 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
     temuan: list[Temuan] = []
 
     # 1. Declared parent totals against the sum of the sub kegiatan below them.
-    jumlah: dict[tuple[int, int, str, int], Decimal] = defaultdict(Decimal)
+    jumlah: dict[tuple[int | None, int, str, int], Decimal] = defaultdict(Decimal)
     for n in nilai_node:
         if n.jenis not in JENIS_ANGGARAN or n.angka is None:
             continue
-        node = nodes[n.program_kegiatan_id]  # type: ignore[index]
+        node = nodes[n.program_kegiatan_id]
         if node.level != Level.SUB_KEGIATAN:
             temuan.append(
-                Temuan(node.kode, "anggaran_bukan_sub_kegiatan", "", _kolom(n.jenis, n.tahun, n.triwulan),
-                       "", angka_polos(n.angka),
-                       "anggaran tersimpan pada induk; anggaran hanya diisi pada sub kegiatan")
+                Temuan(
+                    node.kode,
+                    "anggaran_bukan_sub_kegiatan",
+                    "",
+                    _kolom(n.jenis, n.tahun, n.triwulan),
+                    "",
+                    angka_polos(n.angka),
+                    "anggaran tersimpan pada induk; anggaran hanya diisi pada sub kegiatan",
+                )
             )
             continue
         parent_id = node.parent_id
@@ -95,12 +101,14 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
             jumlah[(parent_id, n.tahun, n.jenis, n.triwulan)] += n.angka
             parent_id = nodes[parent_id].parent_id
     for t in tercetak:
-        node = nodes[t.program_kegiatan_id]  # type: ignore[index]
+        node = nodes[t.program_kegiatan_id]
         hitung = jumlah.get((node.pk, t.tahun, t.jenis, t.triwulan))
         if hitung is not None and hitung == t.angka:
             continue
         if hitung is None:
-            pesan = f"total tercetak di {t.sumber}, tetapi tidak ada {t.jenis} sub kegiatan di bawahnya"
+            pesan = (
+                f"total tercetak di {t.sumber}, tetapi tidak ada {t.jenis} sub kegiatan di bawahnya"
+            )
         else:
             selisih = t.angka - hitung
             arah = "lebih" if selisih > 0 else "kurang"
@@ -109,34 +117,53 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
                 f"dari jumlah sub kegiatan ({format_angka(hitung, 0)})"
             )
         temuan.append(
-            Temuan(node.kode, "total_tidak_sesuai", "", _kolom(t.jenis, t.tahun, t.triwulan),
-                   angka_polos(hitung), angka_polos(t.angka), pesan)
+            Temuan(
+                node.kode,
+                "total_tidak_sesuai",
+                "",
+                _kolom(t.jenis, t.tahun, t.triwulan),
+                angka_polos(hitung),
+                angka_polos(t.angka),
+                pesan,
+            )
         )
 
     # 2. Realisasi without a target of the same year.
-    ada_target: set[tuple[int, int]] = set()
-    realisasi: dict[tuple[int, int], Nilai] = {}
+    ada_target: set[tuple[int | None, int]] = set()
+    realisasi: dict[tuple[int | None, int], Nilai] = {}
     for n in nilai_ind:
-        key = (n.indikator_id, n.tahun)  # type: ignore[assignment]
+        key = (n.indikator_id, n.tahun)
         if n.jenis in (Jenis.TARGET, Jenis.TARGET_PERUBAHAN):
-            ada_target.add(key)  # type: ignore[arg-type]
+            ada_target.add(key)
         elif n.jenis == Jenis.REALISASI:
-            realisasi.setdefault(key, n)  # type: ignore[arg-type]
-        if n.satuan and not satuan_sama(n.satuan, indikator[n.indikator_id].satuan):  # type: ignore[index]
-            ind = indikator[n.indikator_id]  # type: ignore[index]
+            realisasi.setdefault(key, n)
+        if n.satuan and not satuan_sama(n.satuan, indikator[n.indikator_id].satuan):
+            ind = indikator[n.indikator_id]
             temuan.append(
-                Temuan(nodes[ind.program_kegiatan_id].kode, "satuan_berbeda", ind.nama,  # type: ignore[index]
-                       _kolom(n.jenis, n.tahun, n.triwulan), ind.satuan, n.satuan,
-                       f"nilai bersatuan {n.satuan!r}, indikator bersatuan {ind.satuan!r}")
+                Temuan(
+                    nodes[ind.program_kegiatan_id].kode,
+                    "satuan_berbeda",
+                    ind.nama,
+                    _kolom(n.jenis, n.tahun, n.triwulan),
+                    ind.satuan,
+                    n.satuan,
+                    f"nilai bersatuan {n.satuan!r}, indikator bersatuan {ind.satuan!r}",
+                )
             )
-    for (ind_id, th), n in sorted(realisasi.items()):
+    for (ind_id, th), n in sorted(realisasi.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1])):
         if (ind_id, th) in ada_target:
             continue
         ind = indikator[ind_id]
         temuan.append(
-            Temuan(nodes[ind.program_kegiatan_id].kode, "realisasi_tanpa_target", ind.nama,  # type: ignore[index]
-                   _kolom("realisasi", th, 0), "", angka_polos(n.angka),
-                   f"ada realisasi {th} tetapi tidak ada target {th}")
+            Temuan(
+                nodes[ind.program_kegiatan_id].kode,
+                "realisasi_tanpa_target",
+                ind.nama,
+                _kolom("realisasi", th, 0),
+                "",
+                angka_polos(n.angka),
+                f"ada realisasi {th} tetapi tidak ada target {th}",
+            )
         )
     ada_pagu = {
         (n.program_kegiatan_id, n.tahun)
@@ -145,17 +172,31 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
     }
     for n in nilai_node:
         if n.jenis == Jenis.REALISASI_ANGGARAN and (n.program_kegiatan_id, n.tahun) not in ada_pagu:
-            node = nodes[n.program_kegiatan_id]  # type: ignore[index]
+            node = nodes[n.program_kegiatan_id]
             temuan.append(
-                Temuan(node.kode, "realisasi_tanpa_pagu", "", _kolom(n.jenis, n.tahun, n.triwulan),
-                       "", angka_polos(n.angka), f"ada realisasi anggaran {n.tahun} tetapi tidak ada pagu {n.tahun}")
+                Temuan(
+                    node.kode,
+                    "realisasi_tanpa_pagu",
+                    "",
+                    _kolom(n.jenis, n.tahun, n.triwulan),
+                    "",
+                    angka_polos(n.angka),
+                    f"ada realisasi anggaran {n.tahun} tetapi tidak ada pagu {n.tahun}",
+                )
             )
 
     # 3. Codes absent from the official nomenclature.
     for node in nodes.values():
         if node.nomenklatur.pemda_id is not None:
             temuan.append(
-                Temuan(node.kode, "kode_lokal", "", "kode", "", node.kode,
-                       "kode tidak ada di nomenklatur resmi")
+                Temuan(
+                    node.kode,
+                    "kode_lokal",
+                    "",
+                    "kode",
+                    "",
+                    node.kode,
+                    "kode tidak ada di nomenklatur resmi",
+                )
             )
     return sorted(set(temuan))

@@ -83,11 +83,10 @@ def nomenklatur_muat(*, model: Any = Nomenklatur, path: Path = NOMENKLATUR_CSV) 
 
 def nomenklatur_untuk(*, kode: Kode, pemda_id: int | None) -> Nomenklatur | None:
     """The master entry of a code: the national one, else the pemda's local one."""
-    found = {
-        n.pemda_id: n
-        for n in Nomenklatur.objects.filter(kode=kode.kanonik, pemda__isnull=True)
-        | Nomenklatur.objects.filter(kode=kode.kanonik, pemda_id=pemda_id)
-    }
+    candidates = Nomenklatur.objects.filter(kode=kode.kanonik, pemda__isnull=True)
+    if pemda_id is not None:
+        candidates |= Nomenklatur.objects.filter(kode=kode.kanonik, pemda_id=pemda_id)
+    found = {n.pemda_id: n for n in candidates}
     return found.get(None) or found.get(pemda_id)
 
 
@@ -232,13 +231,21 @@ def nilai_simpan(
         nilai = (
             Nilai.objects.select_for_update()
             .filter(
-                indikator=indikator, program_kegiatan=node, tahun=tahun, jenis=jenis, triwulan=triwulan
+                indikator=indikator,
+                program_kegiatan=node,
+                tahun=tahun,
+                jenis=jenis,
+                triwulan=triwulan,
             )
             .first()
         )
         if nilai is None:
             nilai = Nilai(
-                indikator=indikator, program_kegiatan=node, tahun=tahun, jenis=jenis, triwulan=triwulan
+                indikator=indikator,
+                program_kegiatan=node,
+                tahun=tahun,
+                jenis=jenis,
+                triwulan=triwulan,
             )
         elif revisi_dibaca is not None and nilai.revisi != revisi_dibaca:
             raise NilaiBerubah(nilai=nilai, revisi_dibaca=revisi_dibaca)
@@ -272,9 +279,11 @@ def transisi_tersedia(*, renja: Renja, user: akses.AnyUser) -> list[str]:
     return [ke for (dari, ke), boleh in TRANSISI.items() if dari == renja.status and peran & boleh]
 
 
-def _transisi(*, renja: Renja, ke: str, oleh: AbstractBaseUser, catatan: str = "") -> Renja:
+def _transisi(*, renja: Renja, ke: str, oleh: Any, catatan: str = "") -> Renja:
     with transaction.atomic():
-        renja = Renja.objects.select_for_update().select_related("perangkat_daerah").get(pk=renja.pk)
+        renja = (
+            Renja.objects.select_for_update().select_related("perangkat_daerah").get(pk=renja.pk)
+        )
         boleh = TRANSISI.get((renja.status, ke))
         if boleh is None:
             raise ValidationError(
@@ -314,7 +323,9 @@ def renja_tetapkan(*, renja: Renja, oleh: AbstractBaseUser, catatan: str = "") -
     return _transisi(renja=renja, ke=S.DITETAPKAN, oleh=oleh, catatan=catatan)
 
 
-def jenis_terkunci(*, pd: PerangkatDaerah, pasangan: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
+def jenis_terkunci(
+    *, pd: PerangkatDaerah, pasangan: Iterable[tuple[int, str]]
+) -> set[tuple[int, str]]:
     """Of the (tahun, jenis) pairs given, those a ditetapkan Renja version locks."""
     dicari = {(t, j) for t, j in pasangan if j in JENIS_VERSI}
     if not dicari:
@@ -327,4 +338,3 @@ def jenis_terkunci(*, pd: PerangkatDaerah, pasangan: Iterable[tuple[int, str]]) 
         ).values_list("tahun", "versi")
     )
     return {(t, j) for t, j in dicari if (t, JENIS_VERSI[j]) in terkunci}
-

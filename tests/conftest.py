@@ -94,7 +94,10 @@ def tulis_csv(tmp_path):
 
     def tulis(rows: list[str], nama: str = "plan.csv", header: str | None = None) -> Path:
         path = tmp_path / nama
-        head = header or "pemda,opd,kode,uraian,indikator,satuan,polaritas,akumulasi,periode,tahun,jenis,nilai"
+        head = (
+            header
+            or "pemda,opd,kode,uraian,indikator,satuan,polaritas,akumulasi,periode,tahun,jenis,nilai"
+        )
         path.write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
         return path
 

@@ -59,7 +59,10 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def anggota(user, *, peran: str, pd: m.PerangkatDaerah | None = None, pemda: m.Pemda | None = None):
     return m.Keanggotaan.objects.create(
-        user=user, peran=peran, perangkat_daerah=pd, pemda=pemda or pd.pemda  # type: ignore[union-attr]
+        user=user,
+        peran=peran,
+        perangkat_daerah=pd,
+        pemda=pemda or pd.pemda,  # type: ignore[union-attr]
     )
 
 

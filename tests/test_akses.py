@@ -37,13 +37,18 @@ def test_an_anonymous_visitor_sees_nothing(bkpsdm):
     assert not akses.dapat_melihat(AnonymousUser(), bkpsdm)
 
 
-def test_the_renja_list_is_filtered_by_role(alice, bob, dina, bkpsdm, disdik, django_assert_max_num_queries):
+def test_the_renja_list_is_filtered_by_role(
+    alice, bob, dina, bkpsdm, disdik, django_assert_max_num_queries
+):
     RenjaFactory(renstra=RenstraFactory(perangkat_daerah=bkpsdm))
     RenjaFactory(renstra=RenstraFactory(perangkat_daerah=disdik))
     assert [r.perangkat_daerah.kode for r in selectors.renja_terlihat(user=alice)] == ["BKPSDM"]
     assert [r.perangkat_daerah.kode for r in selectors.renja_terlihat(user=bob)] == ["DISDIK"]
     with django_assert_max_num_queries(1):
-        assert [r.perangkat_daerah.kode for r in selectors.renja_terlihat(user=dina)] == ["BKPSDM", "DISDIK"]
+        assert [r.perangkat_daerah.kode for r in selectors.renja_terlihat(user=dina)] == [
+            "BKPSDM",
+            "DISDIK",
+        ]
 
 
 def test_every_page_but_login_requires_login(client, db):

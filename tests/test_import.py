@@ -31,9 +31,9 @@ pytestmark = pytest.mark.django_db
 KOPF = "pemda,opd,kode,uraian,indikator,satuan,polaritas,akumulasi,periode,tahun,jenis,nilai"
 ASN = "Jumlah ASN Yang Memenuhi Penilaian Kinerja"
 CONTOH = [
-    f'Kota Batam,BKPSDM,5.03.02.2.04,Penilaian dan Evaluasi Kinerja Aparatur,{ASN},orang,positif,non_kumulatif,2021-2026,2022,target,5.500',
-    f'Kota Batam,BKPSDM,5.03.02.2.04,Penilaian dan Evaluasi Kinerja Aparatur,{ASN},orang,positif,non_kumulatif,,2022,realisasi,5.662',
-    'Kota Batam,BKPSDM,5 03 02 2.04 03,Evaluasi Hasil Penilaian dan Evaluasi Kinerja Aparatur,,,,,,2024,pagu,51.898.000',
+    f"Kota Batam,BKPSDM,5.03.02.2.04,Penilaian dan Evaluasi Kinerja Aparatur,{ASN},orang,positif,non_kumulatif,2021-2026,2022,target,5.500",
+    f"Kota Batam,BKPSDM,5.03.02.2.04,Penilaian dan Evaluasi Kinerja Aparatur,{ASN},orang,positif,non_kumulatif,,2022,realisasi,5.662",
+    "Kota Batam,BKPSDM,5 03 02 2.04 03,Evaluasi Hasil Penilaian dan Evaluasi Kinerja Aparatur,,,,,,2024,pagu,51.898.000",
 ]
 
 
@@ -130,13 +130,17 @@ def test_the_command_reports_what_it_imported(tulis_csv):
     [("12,3,4", "12,3,4"), ("abc", "abc"), ("1.23.4", "1.23.4"), ("100,00%,1%", "100,00%,1%")],
 )
 def test_an_unparseable_number_is_named(tulis_csv, nilai, pesan):
-    (problem,) = masalah_dari(tulis_csv, [f'Kota Batam,BKPSDM,5.03.02.2.04.0003,X,,,,,2021-2026,2024,pagu,"{nilai}"'])
+    (problem,) = masalah_dari(
+        tulis_csv, [f'Kota Batam,BKPSDM,5.03.02.2.04.0003,X,,,,,2021-2026,2024,pagu,"{nilai}"']
+    )
     assert ":2: nilai: " in problem and pesan in problem
 
 
 @pytest.mark.parametrize("kode", ["5.03.02.2", "5.0A.02", "5.03.02.2.04.0003.1", "5(3|1"])
 def test_an_unparseable_code_is_named(tulis_csv, kode):
-    (problem,) = masalah_dari(tulis_csv, [f'Kota Batam,BKPSDM,"{kode}",X,,,,,2021-2026,2024,pagu,1'])
+    (problem,) = masalah_dari(
+        tulis_csv, [f'Kota Batam,BKPSDM,"{kode}",X,,,,,2021-2026,2024,pagu,1']
+    )
     assert ":2: kode: " in problem and kode in problem
 
 
@@ -146,7 +150,11 @@ def test_an_unknown_column_is_refused(tulis_csv):
 
 
 def test_a_missing_required_column_is_refused(tulis_csv):
-    problems = masalah_dari(tulis_csv, ["Kota Batam,BKPSDM,5.03.02,P,2024,pagu"], header="pemda,opd,kode,uraian,tahun,jenis")
+    problems = masalah_dari(
+        tulis_csv,
+        ["Kota Batam,BKPSDM,5.03.02,P,2024,pagu"],
+        header="pemda,opd,kode,uraian,tahun,jenis",
+    )
     assert any(":1: nilai: kolom wajib tidak ada" in p for p in problems)
 
 
@@ -160,9 +168,13 @@ def test_an_unknown_kind_polarity_or_accumulation_is_refused(tulis_csv):
     assert [p.split(": ")[1] for p in problems] == ["polaritas", "akumulasi", "jenis"]
 
 
-@pytest.mark.parametrize("jenis", ["pagu", "pagu_perubahan", "realisasi_anggaran", "realisasi_anggaran_tw3"])
+@pytest.mark.parametrize(
+    "jenis", ["pagu", "pagu_perubahan", "realisasi_anggaran", "realisasi_anggaran_tw3"]
+)
 def test_a_negative_budget_is_refused(tulis_csv, jenis):
-    (problem,) = masalah_dari(tulis_csv, [f"Kota Batam,BKPSDM,5.03.02.2.04.0003,X,,,,,2021-2026,2024,{jenis},-5.000"])
+    (problem,) = masalah_dari(
+        tulis_csv, [f"Kota Batam,BKPSDM,5.03.02.2.04.0003,X,,,,,2021-2026,2024,{jenis},-5.000"]
+    )
     assert "negatif" in problem
 
 
@@ -179,7 +191,9 @@ def test_a_percentage_for_a_count_indicator_is_refused(tulis_csv):
 
 
 def test_units_match_whatever_their_case_and_spacing(tulis_csv):
-    rows = ["Kota Batam,BKPSDM,5.03.01.2.02.0001,Gaji,Jumlah Orang yang Menerima Gaji,orang/bulan,,,2021-2026,2024,target,54 Orang/ bulan"]
+    rows = [
+        "Kota Batam,BKPSDM,5.03.01.2.02.0001,Gaji,Jumlah Orang yang Menerima Gaji,orang/bulan,,,2021-2026,2024,target,54 Orang/ bulan"
+    ]
     impor_plan([tulis_csv(rows)])
     assert Nilai.objects.get().angka == 54
 
@@ -220,7 +234,11 @@ def test_values_of_a_ditetapkan_renja_are_refused(tulis_csv):
 
 def test_a_file_that_is_not_utf8_is_refused(tmp_path):
     path = tmp_path / "latin1.csv"
-    path.write_bytes((KOPF + "\nKota Batam,BKPSDM,5.03,Kepegawaian Daerah é,,,,,,2024,lokasi,Batam\n").encode("latin-1"))
+    path.write_bytes(
+        (KOPF + "\nKota Batam,BKPSDM,5.03,Kepegawaian Daerah é,,,,,,2024,lokasi,Batam\n").encode(
+            "latin-1"
+        )
+    )
     with pytest.raises(ImporGagal) as exc:
         impor_plan([path])
     assert "UTF-8" in str(exc.value.masalah[0])
@@ -276,9 +294,48 @@ def test_an_xlsx_imports_like_the_csv_with_numbers_taken_exactly(tmp_path):
     path = xlsx(
         tmp_path,
         [
-            ["Kota Batam", "BKPSDM", "5.03.02.2.04", "Penilaian", ASN, "orang", "", "", "2021-2026", 2022, "target", 5500],
-            ["Kota Batam", "BKPSDM", "5.03.02.2.04", "Penilaian", "Persentase X", "%", "", "", "2021-2026", 2022, "target", 1.234],
-            ["Kota Batam", "BKPSDM", "5 03 02 2.04 03", "Evaluasi", None, None, None, None, None, 2024, "pagu", "51.898.000"],
+            [
+                "Kota Batam",
+                "BKPSDM",
+                "5.03.02.2.04",
+                "Penilaian",
+                ASN,
+                "orang",
+                "",
+                "",
+                "2021-2026",
+                2022,
+                "target",
+                5500,
+            ],
+            [
+                "Kota Batam",
+                "BKPSDM",
+                "5.03.02.2.04",
+                "Penilaian",
+                "Persentase X",
+                "%",
+                "",
+                "",
+                "2021-2026",
+                2022,
+                "target",
+                1.234,
+            ],
+            [
+                "Kota Batam",
+                "BKPSDM",
+                "5 03 02 2.04 03",
+                "Evaluasi",
+                None,
+                None,
+                None,
+                None,
+                None,
+                2024,
+                "pagu",
+                "51.898.000",
+            ],
         ],
     )
     impor_plan([path])
@@ -290,7 +347,25 @@ def test_an_xlsx_imports_like_the_csv_with_numbers_taken_exactly(tmp_path):
 
 
 def test_a_formula_cell_in_an_xlsx_is_refused_with_its_row(tmp_path):
-    path = xlsx(tmp_path, [["Kota Batam", "BKPSDM", "5.03.02.2.04.0003", "E", None, None, None, None, "2021-2026", 2024, "pagu", "=1+1"]])
+    path = xlsx(
+        tmp_path,
+        [
+            [
+                "Kota Batam",
+                "BKPSDM",
+                "5.03.02.2.04.0003",
+                "E",
+                None,
+                None,
+                None,
+                None,
+                "2021-2026",
+                2024,
+                "pagu",
+                "=1+1",
+            ]
+        ],
+    )
     with pytest.raises(ImporGagal) as exc:
         impor_plan([path])
     assert any(str(m).startswith(f"{path}:2: nilai: berisi rumus") for m in exc.value.masalah)
@@ -299,7 +374,8 @@ def test_a_formula_cell_in_an_xlsx_is_refused_with_its_row(tmp_path):
 def test_a_semicolon_csv_from_indonesian_excel_is_read(tmp_path):
     path = tmp_path / "titikkoma.csv"
     path.write_text(
-        KOPF.replace(",", ";") + "\nKota Batam;BKPSDM;5.03.02.2.04.0003;Evaluasi;;;;;2021-2026;2024;pagu;51.898.000,50\n",
+        KOPF.replace(",", ";")
+        + "\nKota Batam;BKPSDM;5.03.02.2.04.0003;Evaluasi;;;;;2021-2026;2024;pagu;51.898.000,50\n",
         encoding="utf-8",
     )
     impor_plan([path])
@@ -310,7 +386,10 @@ def test_a_semicolon_csv_from_indonesian_excel_is_read(tmp_path):
 
 
 def test_a_budget_on_a_program_is_a_declared_total_kept_only_for_checking(tulis_csv):
-    rows = [*CONTOH, "Kota Batam,BKPSDM,5.03.02,PROGRAM KEPEGAWAIAN DAERAH,,,,,,2024,pagu,51.000.000"]
+    rows = [
+        *CONTOH,
+        "Kota Batam,BKPSDM,5.03.02,PROGRAM KEPEGAWAIAN DAERAH,,,,,,2024,pagu,51.000.000",
+    ]
     impor_plan([tulis_csv(rows, nama="cetak.csv")])
     program = ProgramKegiatan.objects.get(kode="5.03.02")
     assert not Nilai.objects.filter(program_kegiatan=program).exists()
@@ -319,7 +398,9 @@ def test_a_budget_on_a_program_is_a_declared_total_kept_only_for_checking(tulis_
 
 
 def test_a_printed_capaian_is_kept_only_for_checking(tulis_csv):
-    rows = [f"Kota Batam,BKPSDM,5.03.02.2.04,K,{ASN},orang,,,2021-2026,2022,capaian_tercetak,\"102,94%\""]
+    rows = [
+        f'Kota Batam,BKPSDM,5.03.02.2.04,K,{ASN},orang,,,2021-2026,2022,capaian_tercetak,"102,94%"'
+    ]
     impor_plan([tulis_csv(rows)])
     assert not Nilai.objects.exists()
     assert NilaiTercetak.objects.get().angka == Decimal("102.94")
@@ -338,14 +419,21 @@ def test_quarterly_realisations_are_one_kind_with_a_quarter(tulis_csv):
 
 
 def test_a_code_absent_from_the_master_becomes_a_local_entry(tulis_csv):
-    rows = ["Kota Batam,BKPSDM,5.03.02.2.04.0099,Sub Kegiatan Lokal Batam,,,,,2021-2026,2024,pagu,1.000"]
+    rows = [
+        "Kota Batam,BKPSDM,5.03.02.2.04.0099,Sub Kegiatan Lokal Batam,,,,,2021-2026,2024,pagu,1.000"
+    ]
     hasil = impor_plan([tulis_csv(rows)])
     assert hasil.nomenklatur_lokal_baru == 1
     lokal = Nomenklatur.objects.get(kode="5.03.02.2.04.0099")
     assert lokal.pemda.nama == "Kota Batam" and lokal.nama == "Sub Kegiatan Lokal Batam"
     out = StringIO()
-    call_command("check_plan", "--pemda", "Kota Batam", "--opd", "BKPSDM", "--tahun", "2024", stdout=out)
-    assert "kode_lokal,5.03.02.2.04.0099,,kode,,5.03.02.2.04.0099,kode tidak ada di nomenklatur resmi" in out.getvalue()
+    call_command(
+        "check_plan", "--pemda", "Kota Batam", "--opd", "BKPSDM", "--tahun", "2024", stdout=out
+    )
+    assert (
+        "kode_lokal,5.03.02.2.04.0099,,kode,,5.03.02.2.04.0099,kode tidak ada di nomenklatur resmi"
+        in out.getvalue()
+    )
 
 
 def test_a_year_after_the_period_belongs_to_that_period(tulis_csv):
@@ -361,7 +449,9 @@ def test_a_row_without_a_known_period_is_refused(tulis_csv):
 
 
 def test_a_local_name_is_recorded_as_an_override(tulis_csv):
-    rows = ["Kota Batam,BKPSDM,5.03,BIDANG URUSAN : KEPEGAWAIAN,,,,,2021-2026,2024,lokasi,Kota Batam"]
+    rows = [
+        "Kota Batam,BKPSDM,5.03,BIDANG URUSAN : KEPEGAWAIAN,,,,,2021-2026,2024,lokasi,Kota Batam"
+    ]
     impor_plan([tulis_csv(rows)])
     bidang = ProgramKegiatan.objects.get(kode="5.03")
     assert bidang.uraian_lokal == "BIDANG URUSAN : KEPEGAWAIAN"
@@ -380,8 +470,8 @@ def test_tujuan_sasaran_their_indicators_and_programs_they_serve(tulis_csv):
     header = KOPF + ",sasaran"
     rows = [
         "Kota Batam,BKPSDM,TUJUAN-1,Meningkatnya profesionalitas ASN,Indeks Profesionalitas ASN,indeks,,,2021-2026,2024,target,72,",
-        "Kota Batam,BKPSDM,SASARAN-1.1,Meningkatnya kualitas ASN,Persentase ASN berkualifikasi S1,%,,,2021-2026,2024,target,\"72,90\",TUJUAN-1",
-        "Kota Batam,BKPSDM,5.03.02,PROGRAM KEPEGAWAIAN DAERAH,Persentase ASN DIV/S1,%,,,2021-2026,2024,target,\"72,90\",SASARAN-1.1",
+        'Kota Batam,BKPSDM,SASARAN-1.1,Meningkatnya kualitas ASN,Persentase ASN berkualifikasi S1,%,,,2021-2026,2024,target,"72,90",TUJUAN-1',
+        'Kota Batam,BKPSDM,5.03.02,PROGRAM KEPEGAWAIAN DAERAH,Persentase ASN DIV/S1,%,,,2021-2026,2024,target,"72,90",SASARAN-1.1',
     ]
     impor_plan([tulis_csv(rows, header=header)])
     sasaran = Sasaran.objects.get(kunci="1.1")
@@ -392,7 +482,9 @@ def test_tujuan_sasaran_their_indicators_and_programs_they_serve(tulis_csv):
 
 
 def test_a_qualitative_target_is_kept_as_text(tulis_csv):
-    rows = ["Kota Batam,BKPSDM,SASARAN-1,Akuntabilitas,Nilai SAKIP,predikat,,,2021-2026,2024,target,BB"]
+    rows = [
+        "Kota Batam,BKPSDM,SASARAN-1,Akuntabilitas,Nilai SAKIP,predikat,,,2021-2026,2024,target,BB"
+    ]
     impor_plan([tulis_csv(rows)])
     nilai = Nilai.objects.get()
     assert (nilai.angka, nilai.teks) == (None, "BB")

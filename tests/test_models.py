@@ -153,10 +153,14 @@ def test_a_planner_belongs_to_an_agency_and_bappeda_to_the_whole_pemda(bkpsdm):
 
 def test_a_renstra_period_runs_forward_and_at_most_six_years(bkpsdm):
     gagal_disimpan(
-        lambda: Renstra.objects.create(perangkat_daerah=bkpsdm, tahun_mulai=2026, tahun_selesai=2021)
+        lambda: Renstra.objects.create(
+            perangkat_daerah=bkpsdm, tahun_mulai=2026, tahun_selesai=2021
+        )
     )
     gagal_disimpan(
-        lambda: Renstra.objects.create(perangkat_daerah=bkpsdm, tahun_mulai=2021, tahun_selesai=2035)
+        lambda: Renstra.objects.create(
+            perangkat_daerah=bkpsdm, tahun_mulai=2021, tahun_selesai=2035
+        )
     )
 
 

@@ -32,39 +32,62 @@ def test_alice_saves_a_budget_and_the_history_says_who_and_how(renstra, alice):
         oleh=alice, node=node, jenis=Jenis.PAGU, tahun=2024, angka=Decimal("51898000")
     )
     services.nilai_simpan(
-        oleh=alice, node=node, jenis=Jenis.PAGU, tahun=2024, angka=Decimal("60000000"),
+        oleh=alice,
+        node=node,
+        jenis=Jenis.PAGU,
+        tahun=2024,
+        angka=Decimal("60000000"),
         revisi_dibaca=nilai.revisi,
     )
     latest = nilai.history.latest()
     assert (latest.angka, latest.history_user, latest.history_change_reason) == (
-        Decimal("60000000"), alice, "form",
+        Decimal("60000000"),
+        alice,
+        "form",
     )
     assert latest.prev_record.angka == Decimal("51898000")
 
 
 def test_a_stale_save_is_refused_not_silently_overwritten(renstra, alice):
     node = sub_kegiatan(renstra)
-    first = services.nilai_simpan(oleh=alice, node=node, jenis=Jenis.PAGU, tahun=2024, angka=Decimal(1))
-    services.nilai_simpan(oleh=alice, node=node, jenis=Jenis.PAGU, tahun=2024, angka=Decimal(2), revisi_dibaca=0)
+    first = services.nilai_simpan(
+        oleh=alice, node=node, jenis=Jenis.PAGU, tahun=2024, angka=Decimal(1)
+    )
+    services.nilai_simpan(
+        oleh=alice, node=node, jenis=Jenis.PAGU, tahun=2024, angka=Decimal(2), revisi_dibaca=0
+    )
     with pytest.raises(services.NilaiBerubah) as exc:
-        services.nilai_simpan(oleh=alice, node=node, jenis=Jenis.PAGU, tahun=2024, angka=Decimal(3), revisi_dibaca=first.revisi)
+        services.nilai_simpan(
+            oleh=alice,
+            node=node,
+            jenis=Jenis.PAGU,
+            tahun=2024,
+            angka=Decimal(3),
+            revisi_dibaca=first.revisi,
+        )
     assert exc.value.nilai.angka == 2
 
 
 def test_a_budget_is_entered_on_sub_kegiatan_only(renstra, alice):
     node = sub_kegiatan(renstra)
     with pytest.raises(ValidationError, match="hanya diisi pada sub kegiatan"):
-        services.nilai_simpan(oleh=alice, node=node.parent, jenis=Jenis.PAGU, tahun=2024, angka=Decimal(1))
+        services.nilai_simpan(
+            oleh=alice, node=node.parent, jenis=Jenis.PAGU, tahun=2024, angka=Decimal(1)
+        )
 
 
 def test_the_full_workflow_with_a_return_and_its_history(renja, alice, charlie, dina):
     services.renja_ajukan(renja=renja, oleh=charlie)
-    services.renja_kembalikan(renja=renja, oleh=dina, catatan="Target sub kegiatan 2.04.0003 belum diisi")
+    services.renja_kembalikan(
+        renja=renja, oleh=dina, catatan="Target sub kegiatan 2.04.0003 belum diisi"
+    )
     services.renja_ajukan(renja=renja, oleh=charlie, catatan="Sudah diperbaiki")
     services.renja_verifikasi(renja=renja, oleh=dina)
     renja = services.renja_tetapkan(renja=renja, oleh=charlie)
     assert renja.status == StatusRenja.DITETAPKAN and renja.ditetapkan_pada
-    assert list(RiwayatStatus.objects.filter(renja=renja).values_list("dari", "ke", "oleh__username")) == [
+    assert list(
+        RiwayatStatus.objects.filter(renja=renja).values_list("dari", "ke", "oleh__username")
+    ) == [
         ("draft", "diajukan", "charlie"),
         ("diajukan", "dikembalikan", "dina"),
         ("dikembalikan", "diajukan", "charlie"),
@@ -104,11 +127,16 @@ def test_nothing_changes_a_ditetapkan_version(renja, alice, charlie, dina):
         services.renja_kembalikan(renja=renja, oleh=dina, catatan="terlambat")
     # Realisations are monitoring data of the year and stay open.
     ind = node.indikator.get()
-    services.nilai_simpan(oleh=alice, indikator=ind, jenis=Jenis.REALISASI, tahun=2024, triwulan=1, angka=Decimal(1))
+    services.nilai_simpan(
+        oleh=alice, indikator=ind, jenis=Jenis.REALISASI, tahun=2024, triwulan=1, angka=Decimal(1)
+    )
 
 
 def test_available_transitions_follow_the_role(renja, alice, charlie, dina):
     assert services.transisi_tersedia(renja=renja, user=alice) == []
     assert services.transisi_tersedia(renja=renja, user=charlie) == ["diajukan"]
     renja = services.renja_ajukan(renja=renja, oleh=charlie)
-    assert sorted(services.transisi_tersedia(renja=renja, user=dina)) == ["dikembalikan", "diverifikasi"]
+    assert sorted(services.transisi_tersedia(renja=renja, user=dina)) == [
+        "dikembalikan",
+        "diverifikasi",
+    ]

@@ -8,7 +8,9 @@ from renja.impor import ImporGagal, impor_plan
 
 
 class Command(BaseCommand):
-    help = "Impor data perencanaan format panjang (CSV/XLSX), atomik dan idempoten (contract.md §1)."
+    help = (
+        "Impor data perencanaan format panjang (CSV/XLSX), atomik dan idempoten (contract.md §1)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH")

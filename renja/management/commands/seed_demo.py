@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from renja.impor import ImporGagal, impor_plan
-from renja.models import Keanggotaan, PerangkatDaerah, Peran, Pemda, Renja
+from renja.models import Keanggotaan, Pemda, Peran, PerangkatDaerah, Renja
 from renja.services import nomenklatur_muat
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -112,4 +112,6 @@ class Command(BaseCommand):
         for username, nama, _ in DEMO_USERS:
             self.stdout.write(f"  {username:<10} {nama}")
         jumlah = Renja.objects.count()
-        self.stdout.write(f"{jumlah} Renja tersimpan. Masuk di http://127.0.0.1:8000/accounts/login/")
+        self.stdout.write(
+            f"{jumlah} Renja tersimpan. Masuk di http://127.0.0.1:8000/accounts/login/"
+        )
