@@ -5,13 +5,25 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from renja.impor import ImporGagal, impor_plan
-from renja.models import Keanggotaan, Pemda, Peran, PerangkatDaerah, Renja
-from renja.services import nomenklatur_muat
+from renja.models import (
+    Indikator,
+    Keanggotaan,
+    Nilai,
+    Nomenklatur,
+    Pemda,
+    Peran,
+    PerangkatDaerah,
+    PerjanjianKinerja,
+    ProgramKegiatan,
+    Renja,
+    Renstra,
+    RiwayatStatus,
+)
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 RENJA_BATAM = FIXTURES / "batam_renja_2024.csv"
@@ -50,10 +62,9 @@ class Command(BaseCommand):
                 "Basis data tidak kosong. Jalankan dengan --reset untuk menghapus semua data "
                 "dan memuat ulang demo."
             )
-        if options["reset"]:
-            call_command("flush", interactive=False, verbosity=0)
-            nomenklatur_muat()
         with transaction.atomic():
+            if options["reset"]:
+                self._kosongkan()
             try:
                 for path in [RENJA_BATAM, *TERCETAK_BATAM]:
                     hasil = impor_plan([path])
@@ -65,6 +76,24 @@ class Command(BaseCommand):
             self._lengkapi_batam()
             self._pengguna()
         self._cetak_login()
+
+    def _kosongkan(self) -> None:
+        """Delete every plan, agency and user; the national nomenclature stays.
+
+        Deleting in dependency order (rather than ``flush``) keeps this inside one
+        transaction on PostgreSQL, so a failed reset loses nothing.
+        """
+        RiwayatStatus.objects.all().delete()
+        Renja.objects.filter(versi=Renja.Versi.PERUBAHAN).delete()
+        for plain in (Renja, PerjanjianKinerja, Renstra, Keanggotaan):
+            plain.objects.all().delete()
+        Nomenklatur.objects.filter(pemda__isnull=False).delete()
+        PerangkatDaerah.objects.all().delete()
+        Pemda.objects.all().delete()
+        for audited in (Nilai, Indikator, ProgramKegiatan, Renja):
+            audited.history.all().delete()
+        Session.objects.all().delete()
+        get_user_model().objects.all().delete()
 
     def _lengkapi_batam(self) -> None:
         pemda = Pemda.objects.get(nama="Kota Batam")
