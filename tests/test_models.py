@@ -172,3 +172,8 @@ def test_a_ditetapkan_renja_carries_its_date(renja):
     renja.status = "ditetapkan"
     gagal_disimpan(lambda: renja.save())
     assert Renja.objects.get(pk=renja.pk).status == "draft"
+
+
+def test_the_nomenclature_survives_transactional_tests_that_ran_before(db):
+    """Browser and worker tests flush the database; serialized_rollback restores the master."""
+    assert Nomenklatur.objects.filter(pemda__isnull=True).count() == 9439

@@ -31,7 +31,7 @@ def test_without_redis_a_task_runs_in_process(tulis_csv):
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     not os.environ.get("CELERY_WORKER_RUNNING"), reason="needs the worker that .ci/run starts"
 )
