@@ -7,12 +7,16 @@ comes from django-simple-history.
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from renja import services
 from renja.models import (
     LEVEL_URUTAN,
     Indikator,
@@ -99,8 +103,49 @@ class RenstraAdmin(admin.ModelAdmin):
     inlines = [TujuanInline]
 
 
+class NilaiAdminForm(forms.ModelForm):
+    """Admin edits obey the same rules as the services: no budget on a parent, no lock bypass."""
+
+    class Meta:
+        model = Nilai
+        fields = (
+            "indikator",
+            "program_kegiatan",
+            "tahun",
+            "jenis",
+            "triwulan",
+            "angka",
+            "teks",
+            "satuan",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        node, indikator = data.get("program_kegiatan"), data.get("indikator")
+        owner_node = node or (indikator.program_kegiatan if indikator else None)
+        if owner_node is not None and data.get("jenis") and data.get("tahun"):
+            services.nilai_boleh_diubah(
+                node=node, owner_node=owner_node, jenis=data["jenis"], tahun=data["tahun"]
+            )
+            if self.instance.pk and self.instance.tahun != data["tahun"]:
+                services.nilai_boleh_diubah(
+                    node=node,
+                    owner_node=owner_node,
+                    jenis=self.instance.jenis,
+                    tahun=self.instance.tahun,
+                )
+        return data
+
+    def save(self, commit: bool = True) -> Nilai:
+        # A changed value moves its revision, so an open form elsewhere sees the conflict.
+        if self.instance.pk and self.has_changed():
+            self.instance.revisi += 1
+        return super().save(commit)
+
+
 class NilaiIndikatorInline(admin.TabularInline):
     model = Nilai
+    form = NilaiAdminForm
     fk_name = "indikator"
     extra = 0
     fields = ("tahun", "jenis", "triwulan", "angka", "teks", "satuan", "revisi")
@@ -172,6 +217,7 @@ class IndikatorAdmin(SimpleHistoryAdmin):
 
 @admin.register(Nilai)
 class NilaiAdmin(SimpleHistoryAdmin):
+    form = NilaiAdminForm
     list_display = ("pemilik", "tahun", "jenis", "triwulan", "angka", "teks", "revisi")
     list_filter = ("tahun", "jenis", "triwulan")
     search_fields = (

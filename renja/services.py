@@ -200,6 +200,20 @@ class NilaiBerubah(Exception):
         )
 
 
+def nilai_boleh_diubah(
+    *, node: ProgramKegiatan | None, owner_node: ProgramKegiatan, jenis: str, tahun: int
+) -> None:
+    """Rules every writer of a value obeys (services, admin): raises ``ValidationError``."""
+    if node is not None and jenis in JENIS_ANGGARAN and node.level != Level.SUB_KEGIATAN:
+        raise ValidationError(
+            f"{node.kode}: anggaran hanya diisi pada sub kegiatan; "
+            "total program/kegiatan dihitung otomatis."
+        )
+    renja = renja_pemilik(pd=owner_node.renstra.perangkat_daerah, tahun=tahun, jenis=jenis)
+    if renja is not None and renja.terkunci:
+        raise ValidationError(f"{renja} sudah ditetapkan; nilainya tidak dapat diubah.")
+
+
 def nilai_simpan(
     *,
     oleh: AbstractBaseUser,
@@ -219,14 +233,7 @@ def nilai_simpan(
         raise ValidationError("Nilai sasaran/tujuan diubah melalui Renstra.")
     pd = owner_node.renstra.perangkat_daerah
     akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
-    if node is not None and jenis in JENIS_ANGGARAN and node.level != Level.SUB_KEGIATAN:
-        raise ValidationError(
-            f"{node.kode}: anggaran hanya diisi pada sub kegiatan; "
-            "total program/kegiatan dihitung otomatis."
-        )
-    renja = renja_pemilik(pd=pd, tahun=tahun, jenis=jenis)
-    if renja is not None and renja.terkunci:
-        raise ValidationError(f"{renja} sudah ditetapkan; nilainya tidak dapat diubah.")
+    nilai_boleh_diubah(node=node, owner_node=owner_node, jenis=jenis, tahun=tahun)
     with transaction.atomic():
         nilai = (
             Nilai.objects.select_for_update()

@@ -8,8 +8,9 @@ import pytest
 from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from renja.models import Indikator, Nilai, ProgramKegiatan
+from renja.models import Indikator, Nilai, ProgramKegiatan, Renja
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +60,28 @@ def test_the_nomenclature_is_searchable_and_the_value_list_filters_by_year(
     # The changelist does not issue a query per row.
     with django_assert_max_num_queries(15):
         admin_client_demo.get(reverse("admin:renja_programkegiatan_changelist"))
+
+
+def test_the_admin_cannot_change_a_value_of_a_ditetapkan_renja(admin_client_demo):
+    renja = Renja.objects.get(tahun=2024, versi="murni")
+    renja.status, renja.ditetapkan_pada = "ditetapkan", timezone.now()
+    renja.save()
+    pagu = Nilai.objects.get(program_kegiatan__kode="5.03.02.2.04.0003", jenis="pagu", tahun=2024)
+    url = reverse("admin:renja_nilai_change", args=[pagu.pk])
+    response = admin_client_demo.post(
+        url,
+        {
+            "program_kegiatan": pagu.program_kegiatan_id,
+            "tahun": 2024,
+            "jenis": "pagu",
+            "triwulan": 0,
+            "angka": "1",
+            "teks": "",
+            "satuan": "",
+            "revisi": pagu.revisi,
+        },
+    )
+    assert response.status_code == 200  # the form is shown again with the error
+    assert "sudah ditetapkan" in response.content.decode()
+    pagu.refresh_from_db()
+    assert pagu.angka == 51898000
