@@ -18,9 +18,9 @@ plan data of one pemda, ``Kota Benchmark``:
   ``target`` per indicator; for the past years 2021–2023 also ``realisasi`` per indicator and
   ``realisasi_anggaran``; for the current year 2024 the quarterly ``realisasi_tw1`` … ``_tw4`` per
   indicator and ``realisasi_anggaran``.
-* Numbers: about 60 % plain (``51898000``, ``92.50``), 40 % Indonesian (``51.898.000``,
-  ``1.234.567,89``, ``92,50``), and a few with their unit (``92,50 %``, ``54 Orang``), so that the
-  number parser does real work. Never three decimals (they would read as thousands, rule 2).
+* Numbers: about 60 % plain (``952669000``, ``93.72``), 40 % Indonesian (``952.669.000``,
+  ``2.084.850.290,41``, ``86,41``), and a few with their unit (``86,41 %``, ``3 Dokumen``), so
+  that the number parser does real work. Never three decimals (they would read as thousands, rule 2).
 
 Usage: ``python bench/generate_pemda.py [--seed N] [--out PATH]``; prints the path and the counts.
 """

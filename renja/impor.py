@@ -68,6 +68,9 @@ for _q in range(1, 5):
     JENIS_FILE[f"realisasi_tw{_q}"] = (Jenis.REALISASI, _q)
     JENIS_FILE[f"realisasi_anggaran_tw{_q}"] = (Jenis.REALISASI_ANGGARAN, _q)
 
+# Choices' ``.values`` builds a new list on every access; validation runs per row.
+POLARITAS_SAH = frozenset(Polaritas.values)
+AKUMULASI_SAH = frozenset(Akumulasi.values)
 PERIODE_RE = re.compile(r"^\s*(\d{4})\s*[-–/]\s*(\d{4})\s*$")
 TEKS_KUALITATIF_RE = re.compile(r"^[^\d]+$")
 BATAS_BARIS = 1_000_000  # a pemda's whole plan is ~100,000 rows
@@ -305,6 +308,12 @@ def _periksa_header(header: list[str], nama: str) -> list[Masalah]:
     return masalah
 
 
+def _sebagai_teks(value: Any) -> str:
+    if isinstance(value, Decimal | int | float):
+        return format(value, "f") if isinstance(value, Decimal) else str(value)
+    return str(value).strip()
+
+
 def _validasi_baris(
     nama: str, nomor: int, sel: dict[str, Any]
 ) -> tuple[Baris | None, list[Masalah]]:
@@ -313,11 +322,9 @@ def _validasi_baris(
     def salah(kolom: str, pesan: str) -> None:
         masalah.append(Masalah(nama, nomor, kolom, pesan))
 
-    def teks(kolom: str) -> str:
-        value = sel.get(kolom, "")
-        if isinstance(value, Decimal | int | float):
-            return format(value, "f") if isinstance(value, Decimal) else str(value)
-        return str(value).strip()
+    # Each cell as text once; the checks below read them many times.
+    bersih = {kolom: _sebagai_teks(sel.get(kolom, "")) for kolom in KOLOM_SEMUA}
+    teks = bersih.__getitem__
 
     for kolom in KOLOM_WAJIB:
         if kolom != "nilai" and not teks(kolom):
@@ -351,10 +358,10 @@ def _validasi_baris(
             )
 
     polaritas = teks("polaritas").lower()
-    if polaritas and polaritas not in Polaritas.values:
+    if polaritas and polaritas not in POLARITAS_SAH:
         salah("polaritas", f"{teks('polaritas')!r} tidak dikenal; isi positif atau negatif")
     akumulasi = teks("akumulasi").lower().replace("-", "_").replace(" ", "_")
-    if akumulasi and akumulasi not in Akumulasi.values:
+    if akumulasi and akumulasi not in AKUMULASI_SAH:
         salah(
             "akumulasi",
             f"{teks('akumulasi')!r} tidak dikenal; isi kumulatif, non_kumulatif atau rata_rata",

@@ -74,6 +74,7 @@ K7. Hanya bentuk yang dinilai. Apakah kode ada di nomenklatur, atau cocok dengan
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -201,6 +202,7 @@ class Kode:
         return Kode(".".join(bagian), self.level, bagian)
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_kode(raw: str) -> Kode:
     """Baca kode dalam bentuk cetak apa pun (aturan K1-K7 di docstring modul)."""
     teks = raw.strip()
