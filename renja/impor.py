@@ -56,7 +56,7 @@ from renja.models import (
     Tujuan,
 )
 from renja.parsing import Kode, ParseError, parse_angka, parse_kode, satuan_sama
-from renja.services import leluhur, nama_sama
+from renja.services import leluhur, nama_sama, nomenklatur_lokal_buat
 
 KOLOM_WAJIB = ("pemda", "opd", "kode", "uraian", "tahun", "jenis", "nilai")
 KOLOM_OPSIONAL = ("indikator", "satuan", "polaritas", "akumulasi", "periode", "sasaran")
@@ -791,15 +791,7 @@ class _Penerap:
             pemda_id = renstra.perangkat_daerah.pemda_id
             found = master.get((None, kode.kanonik)) or master.get((pemda_id, kode.kanonik))
             if found is None:
-                # Regions use local codes the national list lacks (contract §1);
-                # check_plan reports them.
-                found = Nomenklatur.objects.create(
-                    kode=kode.kanonik,
-                    level=kode.level,
-                    nama=uraian or kode.kanonik,
-                    pemda_id=pemda_id,
-                    sumber="entri lokal (impor)",
-                )
+                found = nomenklatur_lokal_buat(pemda_id=pemda_id, kode=kode, uraian=uraian)
                 master[(pemda_id, kode.kanonik)] = found
                 self.hasil.nomenklatur_lokal_baru += 1
             return found

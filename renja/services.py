@@ -90,6 +90,21 @@ def nomenklatur_untuk(*, kode: Kode, pemda_id: int | None) -> Nomenklatur | None
     return found.get(None) or found.get(pemda_id)
 
 
+def nomenklatur_lokal_buat(*, pemda_id: int, kode: Kode, uraian: str) -> Nomenklatur:
+    """A code the national list lacks, as the pemda's local entry (check_plan reports it).
+
+    Regions really use local programs (contract §1); an ancestor added only because a
+    child needs it is named by its code until someone names it.
+    """
+    return Nomenklatur.objects.create(
+        kode=kode.kanonik,
+        level=kode.level,
+        nama=uraian or kode.kanonik,
+        pemda_id=pemda_id,
+        sumber="entri lokal",
+    )
+
+
 # --- Plan tree -----------------------------------------------------------------------
 
 
@@ -142,13 +157,7 @@ def _node_pastikan(
     pemda = renstra.perangkat_daerah.pemda
     master = nomenklatur_untuk(kode=kode, pemda_id=pemda.pk)
     if master is None:
-        master = Nomenklatur.objects.create(
-            kode=kode.kanonik,
-            level=kode.level,
-            nama=uraian or kode.kanonik,
-            pemda=pemda,
-            sumber="entri lokal",
-        )
+        master = nomenklatur_lokal_buat(pemda_id=pemda.pk, kode=kode, uraian=uraian)
     lokal = uraian if uraian and not nama_sama(uraian, master.nama) else ""
     return ProgramKegiatan.objects.create(
         renstra=renstra,

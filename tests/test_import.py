@@ -488,3 +488,35 @@ def test_a_qualitative_target_is_kept_as_text(tulis_csv):
     impor_plan([tulis_csv(rows)])
     nilai = Nilai.objects.get()
     assert (nilai.angka, nilai.teks) == (None, "BB")
+
+
+def _rencana_subkegiatan(n: int) -> list[str]:
+    """n sub kegiatan of 5.03.02.2.04 … with a budget and an indicator target each."""
+    kodes = list(
+        Nomenklatur.objects.filter(level="sub_kegiatan", kode__startswith="5.03.02.")
+        .order_by("kode")
+        .values_list("kode", flat=True)[:n]
+    )
+    assert len(kodes) == n
+    rows = []
+    for kode in kodes:
+        rows.append(f"Kota Batam,BKPSDM,{kode},S,,,,,2021-2026,2024,pagu,1.000")
+        rows.append(f"Kota Batam,BKPSDM,{kode},S,Jumlah dokumen,dokumen,,,2021-2026,2024,target,1")
+    return rows
+
+
+def test_the_number_of_queries_of_an_import_does_not_grow_with_its_rows(tulis_csv):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n, nama in ((5, "kecil.csv"), (30, "besar.csv")):
+        ProgramKegiatan.objects.all().delete()
+        Renja.objects.all().delete()
+        Renstra.objects.all().delete()
+        path = tulis_csv(_rencana_subkegiatan(n), nama=nama)
+        with CaptureQueriesContext(connection) as ctx:
+            impor_plan([path])
+        counts.append(len(ctx))
+    small, large = counts
+    assert large <= small + 2, counts  # 6x the rows, (almost) the same queries
