@@ -56,7 +56,7 @@ from renja.models import (
     Tujuan,
 )
 from renja.parsing import Kode, ParseError, parse_angka, parse_kode, satuan_sama
-from renja.services import leluhur, nama_sama, nomenklatur_lokal_buat
+from renja.services import leluhur, nama_sama, nomenklatur_lokal_buat, tabel_kedaluwarsa
 
 KOLOM_WAJIB = ("pemda", "opd", "kode", "uraian", "tahun", "jenis", "nilai")
 KOLOM_OPSIONAL = ("indikator", "satuan", "polaritas", "akumulasi", "periode", "sasaran")
@@ -615,6 +615,7 @@ class _Penerap:
         self.oleh = oleh
         self.hasil = hasil
         self.masalah: list[Masalah] = []
+        self.pd_ids: list[int] = []
         self.alasan = "impor:" + ",".join(sorted({Path(b.file).name for b in semua}))[:90]
 
     def salah(self, b: Baris, kolom: str, pesan: str) -> None:
@@ -622,6 +623,7 @@ class _Penerap:
 
     def jalankan(self) -> None:
         pds = self._pemda_dan_pd()
+        self.pd_ids = sorted(pd.pk for pd in pds.values())
         renstra_baris = self._renstra(pds)
         if self.masalah:
             return
@@ -1114,6 +1116,9 @@ def impor_plan(paths: Iterable[Path | str], *, oleh: AbstractBaseUser | None = N
         penerap.jalankan()
         if penerap.masalah:
             raise ImporGagal(penerap.masalah)  # leaving the block by an exception rolls back
+        if hasil.ada_perubahan:
+            for pd_id in penerap.pd_ids:
+                tabel_kedaluwarsa(pd_id=pd_id)
     return hasil
 
 

@@ -179,6 +179,13 @@ def leluhur(kode: Kode) -> list[Kode]:
     return chain[::-1]
 
 
+def tabel_kedaluwarsa(*, pd_id: int) -> None:
+    """Stored tables of this agency are stale: recompute them after commit."""
+    from evaluasi.services import jadwalkan_hitung_ulang
+
+    jadwalkan_hitung_ulang(pd_id=pd_id)
+
+
 def nama_sama(a: str, b: str) -> bool:
     """Names equal but for case and spacing (the documents vary both freely)."""
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
@@ -273,6 +280,7 @@ def nilai_simpan(
         nilai._history_user = oleh  # type: ignore[attr-defined]
         nilai.full_clean(validate_unique=False)
         nilai.save()
+        tabel_kedaluwarsa(pd_id=pd.pk)
     return nilai
 
 

@@ -102,3 +102,14 @@ def tulis_csv(tmp_path):
         return path
 
     return tulis
+
+
+@pytest.fixture
+def alice_bkpsdm_batam(db):
+    """alice as planner of the seeded demo's BKPSDM (use after seed_demo)."""
+    from renja.models import PerangkatDaerah
+
+    pd = PerangkatDaerah.objects.get(pemda__nama="Kota Batam", kode="BKPSDM")
+    user = UserFactory(username="alice")
+    anggota(user, peran=Peran.PERENCANA, pd=pd)
+    return user

@@ -1,0 +1,146 @@
+"""Load one plan (a Renstra tree) into pandas DataFrames with a fixed number of queries.
+
+This is the only place the evaluation reads the database; the formulas in
+``evaluasi.rumus`` and the tables in ``evaluasi.tabel`` never touch the ORM.
+Seven queries whatever the plan's size (asserted in tests/test_evaluasi.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from renja.models import (
+    Indikator,
+    Nilai,
+    NilaiTercetak,
+    PerangkatDaerah,
+    ProgramKegiatan,
+    Renstra,
+    SasaranProgram,
+)
+from renja.selectors import renstra_untuk_tahun
+
+KOLOM_NODE = ["id", "kode", "level", "parent_id", "uraian"]
+KOLOM_INDIKATOR = ["id", "node_id", "nama", "satuan", "polaritas", "akumulasi", "urutan"]
+KOLOM_NILAI_IND = ["indikator_id", "tahun", "jenis", "triwulan", "angka", "teks"]
+KOLOM_NILAI_NODE = ["node_id", "tahun", "jenis", "triwulan", "angka", "teks"]
+KOLOM_TERCETAK = ["indikator_id", "node_id", "tahun", "jenis", "triwulan", "angka", "sumber"]
+
+
+class RencanaTidakAda(Exception):
+    """No plan to evaluate (unknown agency or no Renstra for the year)."""
+
+
+@dataclass(frozen=True)
+class DataRencana:
+    """A plan tree and every value of it, as DataFrames (Decimals in object columns)."""
+
+    pd_id: int
+    pd_kode: str
+    pd_nama: str
+    pemda: str
+    renstra_id: int
+    tahun_mulai: int
+    tahun_selesai: int
+    node: pd.DataFrame
+    indikator: pd.DataFrame
+    nilai_indikator: pd.DataFrame
+    nilai_node: pd.DataFrame
+    tercetak: pd.DataFrame
+    sasaran_program: pd.DataFrame
+
+    def sidik_jari(self) -> str:
+        """Fingerprint of every input: equal fingerprints give equal tables."""
+        h = hashlib.sha256()
+        for frame in (
+            self.node,
+            self.indikator,
+            self.nilai_indikator,
+            self.nilai_node,
+            self.tercetak,
+            self.sasaran_program,
+        ):
+            h.update(frame.to_csv(index=False).encode())
+        h.update(f"{self.tahun_mulai}-{self.tahun_selesai}".encode())
+        return h.hexdigest()
+
+
+def _frame(rows: Sequence[tuple[object, ...]], columns: list[str]) -> pd.DataFrame:
+    return (
+        pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+    )
+
+
+def _angka(value: Decimal | None) -> Decimal | None:
+    # Stored with 4 places; normalise so that 5500.0000 prints and hashes as 5500.
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
+def muat_rencana(*, pd_obj: PerangkatDaerah, tahun: int) -> DataRencana:
+    """The plan tree of the Renstra that contains ``tahun`` (or the latest before it)."""
+    renstra = renstra_untuk_tahun(pd=pd_obj, tahun=tahun)
+    if renstra is None:
+        raise RencanaTidakAda(f"{pd_obj.kode} belum punya Renstra yang memuat tahun {tahun}.")
+    return muat_renstra(renstra=renstra, pd_obj=pd_obj)
+
+
+def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
+    nodes = [
+        (n.pk, n.kode, n.level, n.parent_id, n.uraian_lokal or n.nomenklatur.nama)
+        for n in ProgramKegiatan.objects.filter(renstra=renstra)
+        .select_related("nomenklatur")
+        .only("id", "kode", "level", "parent_id", "uraian_lokal", "nomenklatur__nama")
+    ]
+    indikator = list(
+        Indikator.objects.filter(program_kegiatan__renstra=renstra).values_list(
+            "id", "program_kegiatan_id", "nama", "satuan", "polaritas", "akumulasi", "urutan"
+        )
+    )
+    nilai_ind = [
+        (i, t, j, q, _angka(a), x)
+        for i, t, j, q, a, x in Nilai.objects.filter(
+            indikator__program_kegiatan__renstra=renstra
+        ).values_list("indikator_id", "tahun", "jenis", "triwulan", "angka", "teks")
+    ]
+    nilai_node = [
+        (n, t, j, q, _angka(a), x)
+        for n, t, j, q, a, x in Nilai.objects.filter(program_kegiatan__renstra=renstra).values_list(
+            "program_kegiatan_id", "tahun", "jenis", "triwulan", "angka", "teks"
+        )
+    ]
+    tercetak = [
+        (i, n, t, j, q, _angka(a), s)
+        for i, n, t, j, q, a, s in (
+            NilaiTercetak.objects.filter(indikator__program_kegiatan__renstra=renstra)
+            | NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra)
+        ).values_list(
+            "indikator_id", "program_kegiatan_id", "tahun", "jenis", "triwulan", "angka", "sumber"
+        )
+    ]
+    sasaran_program = list(
+        SasaranProgram.objects.filter(program__renstra=renstra).values_list(
+            "sasaran_id", "program_id"
+        )
+    )
+    return DataRencana(
+        pd_id=pd_obj.pk,
+        pd_kode=pd_obj.kode,
+        pd_nama=pd_obj.nama,
+        pemda=pd_obj.pemda.nama,
+        renstra_id=renstra.pk,
+        tahun_mulai=renstra.tahun_mulai,
+        tahun_selesai=renstra.tahun_selesai,
+        node=_frame(nodes, KOLOM_NODE).sort_values("kode", kind="stable").reset_index(drop=True),
+        indikator=_frame(indikator, KOLOM_INDIKATOR),
+        nilai_indikator=_frame(nilai_ind, KOLOM_NILAI_IND),
+        nilai_node=_frame(nilai_node, KOLOM_NILAI_NODE),
+        tercetak=_frame(tercetak, KOLOM_TERCETAK),
+        sasaran_program=_frame(sasaran_program, ["sasaran_id", "program_id"]),
+    )

@@ -1,0 +1,231 @@
+"""The evaluation engine on real documents: every computed cell against hand-computed values.
+
+Batam Renja 2024 (fixtures/batam_renja_2024.csv); the document's printed figures are in
+fixtures/batam_renja_2024_tercetak_*.csv and ../shared/data/tables/000_checks.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from evaluasi import services
+from evaluasi.models import HasilTabel
+from evaluasi.muat import muat_rencana
+from evaluasi.serial import tabel_dari_json
+from evaluasi.tabel import e81, tc29, tc33
+from renja.impor import impor_plan
+from renja.models import Nilai, PerangkatDaerah
+from renja.services import nilai_simpan
+
+pytestmark = pytest.mark.django_db
+
+PENILAIAN = "Jumlah ASN Yang Memenuhi Penilaian Kinerja"
+DISIPLIN = "Persentase Kasus Disiplin ASN Yang Diselesaikan"
+
+
+@pytest.fixture
+def batam():
+    call_command("seed_demo", stdout=StringIO())
+    return PerangkatDaerah.objects.select_related("pemda").get(
+        pemda__nama="Kota Batam", kode="BKPSDM"
+    )
+
+
+def baris(tabel, kode: str, indikator: str = ""):
+    (found,) = [b for b in tabel.baris if b.kode == kode and b.indikator == indikator]
+    return found
+
+
+def test_tc29_reproduces_the_batam_worked_example_with_rounding_not_truncation(batam):
+    tabel = tc29(muat_rencana(pd_obj=batam, tahun=2022), tahun=2024)
+    row = baris(tabel, "5.03.02.2.04", PENILAIAN)
+    v = row.nilai
+    assert (v["k4"], v["k5"], v["k6"], v["k7"], v["k9"]) == (5500, 5785, 5500, 5662, 5500)
+    # 5.662 / 5.500 × 100 = 102,9454…: 102,95 (the document prints 102,94, truncated).
+    assert round(v["k8"], 4) == Decimal("102.9455")
+    # Non-cumulative indicator: column 10 is the latest of 9, 7, 5 (not 5+7+9 = 16.947).
+    assert v["k10"] == 5500 and v["k11"] == 100
+    assert "5662" in row.jejak["k8"] and "5500" in row.jejak["k8"]
+
+
+def test_tc29_disagrees_where_the_document_capped_at_100(batam):
+    tabel = tc29(muat_rencana(pd_obj=batam, tahun=2022), tahun=2024)
+    v = baris(tabel, "5.03.02.2.04", DISIPLIN).nilai
+    assert round(v["k8"], 2) == Decimal("111.36")  # 86,67/77,83 (printed 111,35: truncated)
+    assert round(v["k11"], 2) == Decimal("89.07")  # 73,33/82,33 (printed 100%)
+
+
+def test_tc29_lists_urusan_bidang_program_kegiatan_in_document_order(batam):
+    tabel = tc29(muat_rencana(pd_obj=batam, tahun=2022), tahun=2024)
+    levels = [b.level for b in tabel.baris if not b.lanjutan]
+    assert levels[:4] == ["urusan", "bidang", "program", "kegiatan"]
+    assert "sub_kegiatan" not in levels
+    assert [b.kode for b in tabel.baris if b.level == "program" and not b.lanjutan] == [
+        "5.03.01",
+        "5.03.02",
+        "5.04.02",
+    ]
+
+
+def test_tc33_parent_budgets_are_the_sums_of_their_sub_kegiatan(batam):
+    tabel = tc33(muat_rencana(pd_obj=batam, tahun=2024), tahun=2024)
+    assert baris(tabel, "5").nilai["k6"] == Decimal("20836384650")
+    assert baris(tabel, "5").nilai["k10"] == Decimal("24663850000")
+    program = [b for b in tabel.baris if b.kode == "5.03.01" and not b.lanjutan][0]
+    # The document prints 13.805.447.150, 1.134.500 short of its own kegiatan.
+    assert program.nilai["k6"] == Decimal("13806581650")
+    sub = [b for b in tabel.baris if b.kode == "5.03.01.2.02.0001"][0]
+    assert sub.nilai["k6"] == Decimal("12410531770")
+    assert sub.nilai["k5"] == 54 and sub.nilai["k4"]
+
+
+def _e81_rows():
+    rows = [
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,,,,,2021-2026,2024,pagu,1.000.000",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,,,,,2021-2026,2024,realisasi_anggaran_tw1,200.000",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,,,,,2021-2026,2024,realisasi_anggaran_tw2,300.000",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,,,,,2021-2026,2023,realisasi_anggaran,800.000",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,,,,,2021-2026,2023,pagu_renstra,1.000.000",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,,,,,2021-2026,2024,pagu_renstra,1.000.000",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,Jumlah laporan,laporan,,kumulatif,2021-2026,2024,target,4",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,Jumlah laporan,laporan,,kumulatif,2021-2026,2024,realisasi_tw1,1",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,Jumlah laporan,laporan,,kumulatif,2021-2026,2024,realisasi_tw2,1",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,Jumlah laporan,laporan,,kumulatif,2021-2026,2023,realisasi,4",
+        "Kota Contoh,DINAS,5.03.02.2.04.0003,Evaluasi,Jumlah laporan,laporan,,kumulatif,2021-2026,2026,target_renstra_akhir,24",
+    ]
+    return rows
+
+
+def test_e81_column_12_is_the_sum_of_the_quarters_and_capaian_rp_is_serapan(tulis_csv):
+    impor_plan([tulis_csv(_e81_rows())])
+    pd = PerangkatDaerah.objects.select_related("pemda").get(kode="DINAS")
+    tabel = e81(muat_rencana(pd_obj=pd, tahun=2024), tahun=2024, triwulan=2)
+    sub = baris(tabel, "5.03.02.2.04.0003", "Jumlah laporan").nilai
+    assert (sub["k8_rp"], sub["k9_rp"], sub["k10_rp"]) == (200000, 300000, None)
+    assert sub["k12_rp"] == 500000  # 12 = TW I + TW II
+    assert sub["k13_rp"] == 50  # 500.000 / 1.000.000
+    assert sub["k14_rp"] == 1300000 and sub["k15_rp"] == 65  # (800.000+500.000)/2.000.000
+    assert sub["k12_k"] == 2 and sub["k13_k"] == 50 and sub["k14_k"] == 6 and sub["k15_k"] == 25
+    program = [b for b in tabel.baris if b.kode == "5.03.02"][0].nilai
+    assert program["k12_rp"] == 500000  # parents sum their sub kegiatan
+    rata, predikat = tabel.kaki
+    assert rata.nilai["k13_k"] == 50 and rata.nilai["k13_rp"] == 50
+    assert predikat.nilai["k13_k"] == "Sangat Rendah"
+
+
+def test_loading_a_plan_takes_the_same_number_of_queries_whatever_its_size(batam, tulis_csv):
+    impor_plan([tulis_csv(_e81_rows())])
+    small = PerangkatDaerah.objects.select_related("pemda").get(kode="DINAS")
+    counts = []
+    for pd in (small, batam):
+        with CaptureQueriesContext(connection) as ctx:
+            muat_rencana(pd_obj=pd, tahun=2024)
+        counts.append(len(ctx))
+    assert counts[0] == counts[1] == 7
+
+
+def test_a_stored_table_is_reused_until_an_input_changes(
+    batam, alice_bkpsdm_batam, django_capture_on_commit_callbacks
+):
+    first = services.tabel_hitung(pd=batam, tahun=2024, tabel="tc33")
+    again = services.tabel_hitung(pd=batam, tahun=2024, tabel="tc33")
+    assert again.sidik_jari == first.sidik_jari and again.dihitung_pada == first.dihitung_pada
+    pagu = Nilai.objects.get(program_kegiatan__kode="5.03.02.2.04.0003", jenis="pagu", tahun=2024)
+    # Saving through the service queues the recomputation after commit (eager here).
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        nilai_simpan(
+            oleh=alice_bkpsdm_batam,
+            node=pagu.program_kegiatan,
+            jenis="pagu",
+            tahun=2024,
+            angka=Decimal("61898000"),
+        )
+    assert len(callbacks) == 1
+    stored = HasilTabel.objects.get(pk=first.pk)
+    assert stored.sidik_jari != first.sidik_jari
+    tabel = tabel_dari_json(stored.isi)
+    # 20.836.384.650 + 10.000.000
+    assert [b for b in tabel.baris if b.kode == "5"][0].nilai["k6"] == Decimal("20846384650")
+
+
+def test_export_table_writes_the_contract_csv(batam, tmp_path):
+    out = tmp_path / "tc29.csv"
+    call_command(
+        "export_table", "tc29", "--pemda", "Kota Batam", "--opd", "BKPSDM", "--tahun", "2024",
+        "--format", "csv", "--output", str(out), stdout=StringIO(),
+    )  # fmt: skip
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0])[:4] == ["kode", "uraian", "indikator", "satuan"]
+    assert list(rows[0])[4:] == [f"k{i}" for i in range(4, 12)]
+    (row,) = [r for r in rows if r["indikator"] == PENILAIAN]
+    assert (row["k4"], row["k5"], row["k7"], row["k8"], row["k10"], row["k11"]) == (
+        "5500", "5785", "5662", "102.95", "5500", "100",
+    )  # fmt: skip
+    urusan = rows[0]
+    assert urusan["kode"] == "5" and urusan["k8"] == ""
+
+
+def test_export_table_e81_has_k_and_rp_columns_and_footer_rows(tulis_csv, tmp_path):
+    impor_plan([tulis_csv(_e81_rows())])
+    out = tmp_path / "e81.csv"
+    call_command(
+        "export_table", "e81", "--pemda", "Kota Contoh", "--opd", "DINAS", "--tahun", "2024",
+        "--triwulan", "2", "--format", "csv", "--output", str(out), stdout=StringIO(),
+    )  # fmt: skip
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    header = list(rows[0])
+    assert header[4:8] == ["k5_k", "k5_rp", "k6_k", "k6_rp"] and header[-1] == "unit"
+    assert [r["uraian"] for r in rows[-2:]] == ["RATA-RATA CAPAIAN", "PREDIKAT"]
+    assert rows[-2]["k13_rp"] == "50" and rows[-1]["k13_rp"] == "Sangat Rendah"
+
+
+def test_export_table_refuses_clearly(batam, tmp_path):
+    out = str(tmp_path / "x.csv")
+    with pytest.raises(CommandError, match="tidak ditemukan"):
+        call_command(
+            "export_table",
+            "tc29",
+            "--pemda",
+            "Kota Batam",
+            "--opd",
+            "X",
+            "--tahun",
+            "2024",
+            "--output",
+            out,
+        )
+    with pytest.raises(CommandError, match="triwulan"):
+        call_command(
+            "export_table",
+            "e81",
+            "--pemda",
+            "Kota Batam",
+            "--opd",
+            "BKPSDM",
+            "--tahun",
+            "2024",
+            "--output",
+            out,
+        )
+    with pytest.raises(CommandError, match="belum punya Renstra"):
+        call_command(
+            "export_table",
+            "tc33",
+            "--pemda",
+            "Kota Batam",
+            "--opd",
+            "BKPSDM",
+            "--tahun",
+            "2010",
+            "--output",
+            out,
+        )
+    assert not Path(out).exists()
