@@ -141,8 +141,8 @@ def _angka(x: object, nama: str) -> Decimal | None:
     """A finite Decimal, or None for "no value"; anything else is an EvaluasiError."""
     if x is None:
         return None
-    # isinstance would also accept bool for int-like checks elsewhere; Decimal has no such
-    # subclass problem, so isinstance is right here (it admits Decimal subclasses).
+    # Strictly Decimal: an int or float here means a caller skipped the parsing layer, and a
+    # float would already carry a binary rounding error.
     if not isinstance(x, Decimal):
         raise EvaluasiError(f"{nama} harus Decimal atau None, bukan {type(x).__name__}: {x!r}")
     if x.is_finite():
@@ -153,9 +153,10 @@ def _angka(x: object, nama: str) -> Decimal | None:
 
 
 def _negatif(polaritas: object) -> bool:
-    if polaritas == POSITIF and isinstance(polaritas, str):
+    # isinstance first: `==` on an arbitrary object (a numpy array, say) may itself raise.
+    if isinstance(polaritas, str) and polaritas == POSITIF:
         return False
-    if polaritas == NEGATIF and isinstance(polaritas, str):
+    if isinstance(polaritas, str) and polaritas == NEGATIF:
         return True
     raise EvaluasiError(f"polaritas tidak dikenal: {polaritas!r} (pilihan: {', '.join(POLARITAS)})")
 
@@ -549,9 +550,7 @@ def capaian_series(
     r = _kolom(realisasi, "realisasi")
     if isinstance(polaritas, pd.Series):
         _indeks_sama(target, polaritas, "polaritas")
-        # Validate each distinct label once rather than every row.
-        peta = {p: _negatif(p) for p in polaritas.unique().tolist()}
-        negatif = [peta[p] for p in polaritas.tolist()]
+        negatif = [_negatif(p) for p in polaritas.tolist()]
     else:
         negatif = [_negatif(polaritas)] * len(t)
     with _hitung():

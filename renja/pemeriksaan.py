@@ -7,9 +7,13 @@ The evaluation engine adds the capaian checks (printed vs computed) later.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Q
+
+from evaluasi import rumus
 from renja.models import (
     JENIS_ANGGARAN,
     Indikator,
@@ -58,6 +62,57 @@ def _kolom(jenis: str, tahun: int, triwulan: int) -> str:
     return f"{jenis} {tahun}" + (f" TW{triwulan}" if triwulan else "")
 
 
+def _periksa_capaian(
+    indikator: dict[int | None, Indikator],
+    nilai_ind: list[Nilai],
+    tercetak: list[NilaiTercetak],
+    kode_pemilik: Callable[[Indikator], str],
+) -> list[Temuan]:
+    """A printed capaian differs from capaian(target, realisasi) rounded half-up to 2 decimals."""
+    nilai: dict[tuple[int | None, int, str, int], Decimal | None] = {
+        (n.indikator_id, n.tahun, n.jenis, n.triwulan): n.angka for n in nilai_ind
+    }
+    hasil = []
+    for t in tercetak:
+        ind = indikator[t.indikator_id]
+        y = t.tahun
+        # The Renja target of the year: the perubahan one where it exists.
+        target = nilai.get((ind.pk, y, Jenis.TARGET_PERUBAHAN, 0))
+        if target is None:
+            target = nilai.get((ind.pk, y, Jenis.TARGET, 0))
+        realisasi = nilai.get((ind.pk, y, Jenis.REALISASI, 0))
+        if realisasi is None:
+            realisasi = rumus.agregasi(
+                [nilai.get((ind.pk, y, Jenis.REALISASI, q)) for q in range(1, 5)], ind.akumulasi
+            )
+        dihitung = rumus.bulat(rumus.capaian(target, realisasi, ind.polaritas))
+        if dihitung is not None and dihitung == t.angka:
+            continue
+        if dihitung is None:
+            pesan = (
+                f"capaian tercetak di {t.sumber}, tetapi target atau realisasi {y} "
+                "tidak ada (atau target 0) sehingga capaian tidak dapat dihitung"
+            )
+        else:
+            pesan = (
+                f"capaian tercetak di {t.sumber} {format_angka(t.angka)}%, hasil hitung "
+                f"{format_angka(dihitung)}% (realisasi {format_angka(realisasi or 0)} / "
+                f"target {format_angka(target or 0)}, {ind.polaritas})"
+            )
+        hasil.append(
+            Temuan(
+                kode_pemilik(ind),
+                "capaian_tidak_sesuai",
+                ind.nama,
+                f"capaian {y}",
+                angka_polos(dihitung),
+                angka_polos(t.angka),
+                pesan,
+            )
+        )
+    return hasil
+
+
 def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
     renstra = renstra_untuk_tahun(pd=pd, tahun=tahun)
     if renstra is None:
@@ -67,11 +122,28 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
         n.pk: n
         for n in ProgramKegiatan.objects.filter(renstra=renstra).select_related("nomenklatur")
     }
+    # Indicators of the plan tree and of its tujuan and sasaran (IKU).
+    milik_renstra = (
+        Q(program_kegiatan__renstra=renstra)
+        | Q(sasaran__renstra=renstra)
+        | Q(tujuan__renstra=renstra)
+    )
     indikator: dict[int | None, Indikator] = {
-        i.pk: i for i in Indikator.objects.filter(program_kegiatan__renstra=renstra)
+        i.pk: i for i in Indikator.objects.filter(milik_renstra).select_related("sasaran", "tujuan")
     }
     nilai_node = list(Nilai.objects.filter(program_kegiatan__renstra=renstra))
-    nilai_ind = list(Nilai.objects.filter(indikator__program_kegiatan__renstra=renstra))
+    nilai_ind = list(Nilai.objects.filter(indikator__in=list(indikator)))
+    capaian_tercetak = list(
+        NilaiTercetak.objects.filter(indikator__in=list(indikator), jenis=Jenis.CAPAIAN_TERCETAK)
+    )
+
+    def kode_pemilik(ind: Indikator) -> str:
+        if ind.program_kegiatan_id is not None:
+            return nodes[ind.program_kegiatan_id].kode
+        if ind.sasaran is not None:
+            return f"SASARAN-{ind.sasaran.kunci}"
+        return f"TUJUAN-{ind.tujuan.kunci}" if ind.tujuan else ""
+
     tercetak = list(
         NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra, jenis__in=JENIS_ANGGARAN)
     )
@@ -141,7 +213,7 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
             ind = indikator[n.indikator_id]
             temuan.append(
                 Temuan(
-                    nodes[ind.program_kegiatan_id].kode,
+                    kode_pemilik(ind),
                     "satuan_berbeda",
                     ind.nama,
                     _kolom(n.jenis, n.tahun, n.triwulan),
@@ -156,7 +228,7 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
         ind = indikator[ind_id]
         temuan.append(
             Temuan(
-                nodes[ind.program_kegiatan_id].kode,
+                kode_pemilik(ind),
                 "realisasi_tanpa_target",
                 ind.nama,
                 _kolom("realisasi", th, 0),
@@ -185,7 +257,10 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
                 )
             )
 
-    # 3. Codes absent from the official nomenclature.
+    # 3. Printed capaian against the capaian computed from the stored target and realisasi.
+    temuan += _periksa_capaian(indikator, nilai_ind, capaian_tercetak, kode_pemilik)
+
+    # 4. Codes absent from the official nomenclature.
     for node in nodes.values():
         if node.nomenklatur.pemda_id is not None:
             temuan.append(

@@ -838,3 +838,11 @@ def test_agregasi_frame_rejects_a_missing_or_unsortable_period():
     )
     with pytest.raises(EvaluasiError, match="urut"):
         agregasi_frame(df, ["k"], "tahun", "nilai", KUMULATIF)
+
+
+def test_polaritas_of_an_odd_type_is_an_evaluasi_error_not_a_crash():
+    s = pd.Series([D(1)], dtype=object)
+    with pytest.raises(EvaluasiError, match="polaritas"):
+        capaian(D(1), D(1), np.array([POSITIF, NEGATIF]))
+    with pytest.raises(EvaluasiError, match="polaritas"):
+        capaian_series(s, s, pd.Series([[POSITIF]], dtype=object))
