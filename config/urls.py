@@ -15,5 +15,6 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("evaluasi/", include("evaluasi.urls")),
     path("healthz", healthz, name="healthz"),
 ]

@@ -113,3 +113,16 @@ def alice_bkpsdm_batam(db):
     user = UserFactory(username="alice")
     anggota(user, peran=Peran.PERENCANA, pd=pd)
     return user
+
+
+@pytest.fixture
+def celery_eager(monkeypatch):
+    """Run tasks in-process even when REDIS_URL points at a real broker.
+
+    A real worker cannot see the data of a test's uncommitted transaction; the
+    broker path is covered by the celery_worker tests in tests/test_tasks.py.
+    """
+    from config.celery import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
+    monkeypatch.setitem(app.conf, "task_eager_propagates", True)

@@ -188,12 +188,16 @@ def test_every_demo_user_logs_in_with_their_role(demo, client):
 
 
 def test_check_plan_reports_a_printed_capaian_that_disagrees_with_the_computed_one(demo):
-    findings = {(f["kode"], f["indikator"]): f for f in check_plan() if f["jenis"] == "capaian_tidak_sesuai"}
+    findings = {
+        (f["kode"], f["indikator"]): f for f in check_plan() if f["jenis"] == "capaian_tidak_sesuai"
+    }
     f = findings[("5.03.02.2.04", "Jumlah ASN Yang Memenuhi Penilaian Kinerja")]
     # 5.662 / 5.500 × 100 = 102,9454… → 102,95; the document printed 102,94 (truncated).
     assert (f["kolom"], f["diharapkan"], f["ditemukan"]) == ("capaian 2022", "102.95", "102.94")
     # A printed capaian without computable inputs is a finding too (T-C.29 prints 100,00%).
-    f = findings[("5.03.01.2.05", "Persentase Administrasi Kepegawaian Perangkat Daerah Yang Terlaksana")]
+    f = findings[
+        ("5.03.01.2.05", "Persentase Administrasi Kepegawaian Perangkat Daerah Yang Terlaksana")
+    ]
     assert f["diharapkan"] == "" and "tidak dapat dihitung" in f["pesan"]
     # Printed values that are right produce no finding (T-C.29 row 348: 2.349/2.790 = 84,19).
     assert ("5.03.02.2.03", "Jumlah ASN Yang Memenuhi Kompetensi") not in findings

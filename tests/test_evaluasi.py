@@ -25,7 +25,7 @@ from renja.impor import impor_plan
 from renja.models import Nilai, PerangkatDaerah
 from renja.services import nilai_simpan
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 PENILAIAN = "Jumlah ASN Yang Memenuhi Penilaian Kinerja"
 DISIPLIN = "Persentase Kasus Disiplin ASN Yang Diselesaikan"

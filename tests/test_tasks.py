@@ -41,3 +41,40 @@ def test_a_real_worker_on_redis_runs_the_task_against_the_database(tulis_csv):
     rows = periksa_plan_tugas.delay(pd.pk, 2024).get(timeout=60)
     assert [r[:2] for r in rows] == [["total_tidak_sesuai", "5.03.02"]]
     assert rows[0][4:6] == ["1000", "2000"]
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    not os.environ.get("CELERY_WORKER_RUNNING"), reason="needs the worker that .ci/run starts"
+)
+def test_a_real_worker_recomputes_a_stored_table_after_a_value_changes(tulis_csv):
+    import time
+    from decimal import Decimal
+
+    from evaluasi.models import HasilTabel
+    from evaluasi.serial import tabel_dari_json
+    from evaluasi.services import tabel_hitung
+    from renja.models import Nilai, Peran
+    from renja.services import nilai_simpan
+    from tests.factories import UserFactory, anggota
+
+    pd = _plan(tulis_csv)
+    alice = UserFactory(username="alice")
+    anggota(alice, peran=Peran.PERENCANA, pd=pd)
+    stored = tabel_hitung(pd=pd, tahun=2024, tabel="tc33")
+    pagu = Nilai.objects.get(program_kegiatan__kode="5.03.02.2.04.0003", jenis="pagu")
+    # Through the service layer: the recomputation is queued after commit, to the worker.
+    nilai_simpan(
+        oleh=alice, node=pagu.program_kegiatan, jenis="pagu", tahun=2024, angka=Decimal(5000)
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        latest = HasilTabel.objects.get(pk=stored.pk)
+        if latest.sidik_jari != stored.sidik_jari:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("the worker did not recompute the table within 60 s")
+    tabel = tabel_dari_json(latest.isi)
+    assert next(b for b in tabel.baris if b.kode == "5").nilai["k6"] == Decimal(5000)
