@@ -144,6 +144,7 @@ def tulis_program_kegiatan(sumber: Path, tujuan: Path, seed: int) -> int:
     sen = Decimal("0.01")
     rows = 0
     akhir = generate_pemda.TAHUN[-1]
+    periode = f"{generate_pemda.TAHUN[0]}-{akhir}"
     with tujuan.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(generate_pemda.HEADER)
@@ -165,33 +166,31 @@ def tulis_program_kegiatan(sumber: Path, tujuan: Path, seed: int) -> int:
                 base = Decimal(rng.randint(2, 24))
                 persen = False
 
-            def tulis(tahun: int, jenis: str, nilai: Decimal) -> None:
-                nonlocal rows
-                teks = generate_pemda.format_nilai(nilai, rng, stat, satuan)
-                writer.writerow(
-                    [pemda, opd, kode, nama_master[kode], indikator, satuan, pol, akm]
-                    + [f"{generate_pemda.TAHUN[0]}-{akhir}", tahun, jenis, teks]
-                )
-                rows += 1
-
             renstra = {
                 t: base if persen else base + rng.randint(0, 2) for t in generate_pemda.TAHUN
             }
-            for t, target in renstra.items():
-                tulis(t, "target_renstra", target)
-            tulis(
-                akhir, "target_renstra_akhir", sum(renstra.values()) if akm == "kumulatif" else base
-            )
+            akhir_nilai = sum(renstra.values(), Decimal(0)) if akm == "kumulatif" else base
+            nilai: list[tuple[int, str, Decimal]] = [
+                *((t, "target_renstra", v) for t, v in renstra.items()),
+                (akhir, "target_renstra_akhir", akhir_nilai),
+            ]
             for t in sorted(years):
                 target = renstra[t]
-                tulis(t, "target", target)
+                nilai.append((t, "target", target))
                 if t < generate_pemda.TAHUN_BERJALAN:
-                    tulis(t, "realisasi", (target * Decimal(rng.uniform(0.7, 1.15))).quantize(sen))
+                    real = (target * Decimal(rng.uniform(0.7, 1.15))).quantize(sen)
+                    nilai.append((t, "realisasi", real))
                 elif t == generate_pemda.TAHUN_BERJALAN:
+                    bagian = target if persen else target / 4
                     for q in range(1, 5):
-                        bagian = target if persen else target / 4
-                        nilai = (bagian * Decimal(rng.uniform(0.6, 1.2))).quantize(sen)
-                        tulis(t, f"realisasi_tw{q}", nilai)
+                        real = (bagian * Decimal(rng.uniform(0.6, 1.2))).quantize(sen)
+                        nilai.append((t, f"realisasi_tw{q}", real))
+            for t, jenis, v in nilai:
+                teks = generate_pemda.format_nilai(v, rng, stat, satuan)
+                writer.writerow(
+                    [pemda, opd, kode, nama, indikator, satuan, pol, akm, periode, t, jenis, teks]
+                )
+                rows += 1
     return rows
 
 
@@ -561,11 +560,17 @@ def bench_database(
         hasil["proses"][keadaan] = {}
         for kode, extra in (("tc29", []), ("e81", ["--triwulan", "4"])):
             keluaran = folder / f"proc_{kode}.csv"
-            r = run_manage(
-                ["export_table", kode, "--pemda", PEMDA_1X, "--opd", opd, "--tahun", str(TAHUN)]
-                + [*extra, "--format", "csv", "--output", str(keluaran)],
-                url,
-            )
+            perintah = ["export_table", kode, "--pemda", PEMDA_1X, "--opd", opd]
+            perintah += [
+                "--tahun",
+                str(TAHUN),
+                *extra,
+                "--format",
+                "csv",
+                "--output",
+                str(keluaran),
+            ]
+            r = run_manage(perintah, url)
             hasil["proses"][keadaan][kode] = r.seconds
             print(f"   export_table {kode} ({keadaan}): {r.seconds:.2f} s", flush=True)
     r = run_manage(["check", "-v", "0"], url)
@@ -575,9 +580,10 @@ def bench_database(
     env = dict(os.environ, DATABASE_URL=url)
     log = folder / "worker.log"  # the eager tasks log every table at INFO
     with log.open("wb") as fh:
+        perintah = [sys.executable, __file__, "--worker", "--json", str(json_path), "--opd", opd]
+        perintah += ["--folder", str(folder), "--passes", str(passes)]
         proc = subprocess.run(
-            [sys.executable, __file__, "--worker", "--json", str(json_path), "--opd", opd]
-            + ["--folder", str(folder), "--passes", str(passes)],
+            perintah,
             cwd=ROOT,
             env=env,
             stderr=fh,

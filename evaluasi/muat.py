@@ -2,7 +2,7 @@
 
 This is the only place the evaluation reads the database; the formulas in
 ``evaluasi.rumus`` and the tables in ``evaluasi.tabel`` never touch the ORM.
-Seven queries whatever the plan's size (asserted in tests/test_evaluasi.py).
+Nine queries whatever the plan's size (asserted in tests/test_evaluasi.py).
 """
 
 from __future__ import annotations
@@ -13,20 +13,27 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
+from django.db.models import Q
 
 from renja.models import (
     Indikator,
     Nilai,
     NilaiTercetak,
     PerangkatDaerah,
+    PerjanjianKinerja,
     ProgramKegiatan,
     Renstra,
+    Sasaran,
     SasaranProgram,
 )
 from renja.selectors import renstra_untuk_tahun
 
 KOLOM_NODE = ["id", "kode", "level", "parent_id", "uraian"]
-KOLOM_INDIKATOR = ["id", "node_id", "nama", "satuan", "polaritas", "akumulasi", "urutan"]
+KOLOM_INDIKATOR = [
+    "id", "node_id", "sasaran_id", "tujuan_id", "nama", "satuan", "polaritas", "akumulasi", "urutan",
+]  # fmt: skip
+KOLOM_SASARAN = ["id", "kunci", "uraian", "tujuan_id", "tujuan_uraian"]
+KOLOM_PK = ["tahun", "revisi", "tanggal", "keterangan"]
 KOLOM_NILAI_IND = ["indikator_id", "tahun", "jenis", "triwulan", "angka", "teks"]
 KOLOM_NILAI_NODE = ["node_id", "tahun", "jenis", "triwulan", "angka", "teks"]
 KOLOM_TERCETAK = ["indikator_id", "node_id", "tahun", "jenis", "triwulan", "angka", "sumber"]
@@ -53,6 +60,8 @@ class DataRencana:
     nilai_node: pd.DataFrame
     tercetak: pd.DataFrame
     sasaran_program: pd.DataFrame
+    sasaran: pd.DataFrame
+    perjanjian_kinerja: pd.DataFrame
 
     def sidik_jari(self) -> str:
         """Fingerprint of every input: equal fingerprints give equal tables."""
@@ -64,6 +73,8 @@ class DataRencana:
             self.nilai_node,
             self.tercetak,
             self.sasaran_program,
+            self.sasaran,
+            self.perjanjian_kinerja,
         ):
             h.update(frame.to_csv(index=False).encode())
         h.update(f"{self.tahun_mulai}-{self.tahun_selesai}".encode())
@@ -98,16 +109,35 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
         .select_related("nomenklatur")
         .only("id", "kode", "level", "parent_id", "uraian_lokal", "nomenklatur__nama")
     ]
+    # Indicators of the tree, of its sasaran (IKU) and of its tujuan: one query each kind of row.
+    milik = (
+        Q(program_kegiatan__renstra=renstra)
+        | Q(sasaran__renstra=renstra)
+        | Q(tujuan__renstra=renstra)
+    )
     indikator = list(
-        Indikator.objects.filter(program_kegiatan__renstra=renstra).values_list(
-            "id", "program_kegiatan_id", "nama", "satuan", "polaritas", "akumulasi", "urutan"
+        Indikator.objects.filter(milik).values_list(
+            "id",
+            "program_kegiatan_id",
+            "sasaran_id",
+            "tujuan_id",
+            "nama",
+            "satuan",
+            "polaritas",
+            "akumulasi",
+            "urutan",
         )
+    )
+    nilai_milik = (
+        Q(indikator__program_kegiatan__renstra=renstra)
+        | Q(indikator__sasaran__renstra=renstra)
+        | Q(indikator__tujuan__renstra=renstra)
     )
     nilai_ind = [
         (i, t, j, q, _angka(a), x)
-        for i, t, j, q, a, x in Nilai.objects.filter(
-            indikator__program_kegiatan__renstra=renstra
-        ).values_list("indikator_id", "tahun", "jenis", "triwulan", "angka", "teks")
+        for i, t, j, q, a, x in Nilai.objects.filter(nilai_milik).values_list(
+            "indikator_id", "tahun", "jenis", "triwulan", "angka", "teks"
+        )
     ]
     nilai_node = [
         (n, t, j, q, _angka(a), x)
@@ -118,8 +148,7 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
     tercetak = [
         (i, n, t, j, q, _angka(a), s)
         for i, n, t, j, q, a, s in (
-            NilaiTercetak.objects.filter(indikator__program_kegiatan__renstra=renstra)
-            | NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra)
+            NilaiTercetak.objects.filter(nilai_milik | Q(program_kegiatan__renstra=renstra))
         ).values_list(
             "indikator_id", "program_kegiatan_id", "tahun", "jenis", "triwulan", "angka", "sumber"
         )
@@ -127,6 +156,16 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
     sasaran_program = list(
         SasaranProgram.objects.filter(program__renstra=renstra).values_list(
             "sasaran_id", "program_id"
+        )
+    )
+    sasaran = list(
+        Sasaran.objects.filter(renstra=renstra)
+        .order_by("kunci")
+        .values_list("id", "kunci", "uraian", "tujuan_id", "tujuan__uraian")
+    )
+    pk = list(
+        PerjanjianKinerja.objects.filter(perangkat_daerah=pd_obj).values_list(
+            "tahun", "revisi", "tanggal", "keterangan"
         )
     )
     return DataRencana(
@@ -143,4 +182,6 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
         nilai_node=_frame(nilai_node, KOLOM_NILAI_NODE),
         tercetak=_frame(tercetak, KOLOM_TERCETAK),
         sasaran_program=_frame(sasaran_program, ["sasaran_id", "program_id"]),
+        sasaran=_frame(sasaran, KOLOM_SASARAN),
+        perjanjian_kinerja=_frame(pk, KOLOM_PK),
     )

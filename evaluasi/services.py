@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 
 from django.db import transaction
 
 from evaluasi.models import HasilTabel
 from evaluasi.muat import DataRencana, RencanaTidakAda, muat_rencana
 from evaluasi.serial import tabel_ke_json
-from evaluasi.tabel import PEMBANGUN, Tabel, TabelTidakDapatDibuat
+from evaluasi.tabel import PEMBANGUN as PEMBANGUN_RENJA
+from evaluasi.tabel import Tabel, TabelTidakDapatDibuat
+from evaluasi.tabel_lkj import PEMBANGUN_LKJ
 from renja.models import PerangkatDaerah
+
+PEMBANGUN: dict[str, Callable[..., Tabel]] = {**PEMBANGUN_RENJA, **PEMBANGUN_LKJ}
 
 # Bump when a formula or a table layout changes: every stored result becomes stale.
 VERSI_MESIN = "2026.11.1"

@@ -60,6 +60,11 @@ class TabelTidakDapatDibuat(Exception):
 # --- value lookups ---------------------------------------------------------------------
 
 
+def _ada(value: object) -> bool:
+    """A present id in a frame column (pandas gives NaN or None for a missing FK)."""
+    return value is not None and value == value
+
+
 class Indeks:
     """Dictionaries over the plan's frames, built once per plan."""
 
@@ -77,16 +82,16 @@ class Indeks:
             self.anak[parent].append(node_id)
         ind = data.indikator.sort_values(["urutan", "id"])
         self.indikator_node: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
-        for i, node_id, nama, satuan, pol, akm in zip(
-            ind["id"],
-            ind["node_id"],
-            ind["nama"],
-            ind["satuan"],
-            ind["polaritas"],
-            ind["akumulasi"],
-            strict=True,
-        ):
-            self.indikator_node[int(node_id)].append((int(i), nama, satuan, pol, akm))
+        self.indikator_sasaran: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
+        self.indikator_tujuan: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
+        for row in ind.itertuples(index=False):
+            item = (int(row.id), row.nama, row.satuan, row.polaritas, row.akumulasi)
+            if _ada(row.node_id):
+                self.indikator_node[int(row.node_id)].append(item)
+            elif _ada(row.sasaran_id):
+                self.indikator_sasaran[int(row.sasaran_id)].append(item)
+            elif _ada(row.tujuan_id):
+                self.indikator_tujuan[int(row.tujuan_id)].append(item)
         vi = data.nilai_indikator
         self.ind: dict[tuple[int, int, str, int], Decimal | None] = {}
         self.ind_teks: dict[tuple[int, int, str, int], str] = {}

@@ -118,6 +118,7 @@ class Baris:
     teks: str
     satuan_nilai: str
     tercetak: bool  # declared/printed figure: kept for checking only
+    desimal: int | None = None  # decimals as printed in a text cell (for comparisons)
 
     @property
     def lokasi(self) -> str:
@@ -403,6 +404,7 @@ def _validasi_baris(
             )
 
     angka: Decimal | None = None
+    desimal: int | None = None
     nilai_teks = ""
     satuan_nilai = ""
     raw = sel.get("nilai", "")
@@ -426,6 +428,8 @@ def _validasi_baris(
             try:
                 parsed = parse_angka(str(raw))
                 angka = parsed.nilai
+                # The parser keeps the printed precision: "100,00%" → 100.00, "118%" → 118.
+                desimal = max(0, -int(angka.as_tuple().exponent))
                 satuan_nilai = "%" if parsed.persen else (parsed.satuan or "")
             except ParseError as exc:
                 salah("nilai", str(exc))
@@ -480,6 +484,7 @@ def _validasi_baris(
             teks=nilai_teks,
             satuan_nilai=satuan_nilai,
             tercetak=tercetak,
+            desimal=desimal,
         ),
         [],
     )
@@ -1049,12 +1054,13 @@ class _Penerap:
                             jenis=b.jenis,
                             triwulan=b.triwulan,
                             angka=b.angka,
+                            desimal=b.desimal,
                             sumber=Path(b.file).name,
                             **fk,
                         )
                     )
-                elif t_lama.angka != b.angka:
-                    t_lama.angka = b.angka
+                elif (t_lama.angka, t_lama.desimal) != (b.angka, b.desimal):
+                    t_lama.angka, t_lama.desimal = b.angka, b.desimal
                     tercetak_berubah.append(t_lama)
                 continue
             key = (*owner, b.tahun, b.jenis, b.triwulan)
@@ -1100,7 +1106,9 @@ class _Penerap:
             )
         NilaiTercetak.objects.bulk_create(tercetak_baru, batch_size=2000)
         if tercetak_berubah:
-            NilaiTercetak.objects.bulk_update(tercetak_berubah, ["angka"], batch_size=2000)
+            NilaiTercetak.objects.bulk_update(
+                tercetak_berubah, ["angka", "desimal"], batch_size=2000
+            )
         self.hasil.nilai_baru += len(baru)
         self.hasil.nilai_berubah += len(berubah)
         self.hasil.tercetak_baru += len(tercetak_baru)

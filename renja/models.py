@@ -583,6 +583,11 @@ class NilaiTercetak(models.Model):
     jenis = models.CharField(max_length=22, choices=Jenis.choices)
     triwulan = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(4)])
     angka = models.DecimalField(max_digits=20, decimal_places=4)
+    desimal = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Jumlah desimal yang tercetak (100% → 0, 102,94% → 2): dibandingkan setepat itu",
+    )
     sumber = models.CharField(max_length=200)
 
     class Meta:

@@ -85,7 +85,9 @@ def _periksa_capaian(
             realisasi = rumus.agregasi(
                 [nilai.get((ind.pk, y, Jenis.REALISASI, q)) for q in range(1, 5)], ind.akumulasi
             )
-        dihitung = rumus.bulat(rumus.capaian(target, realisasi, ind.polaritas))
+        # Compared at the precision it was printed with: "100%" agrees with 99,61.
+        desimal = 2 if t.desimal is None else t.desimal
+        dihitung = rumus.bulat(rumus.capaian(target, realisasi, ind.polaritas), desimal)
         if dihitung is not None and dihitung == t.angka:
             continue
         if dihitung is None:
@@ -96,7 +98,7 @@ def _periksa_capaian(
         else:
             pesan = (
                 f"capaian tercetak di {t.sumber} {format_angka(t.angka)}%, hasil hitung "
-                f"{format_angka(dihitung)}% (realisasi {format_angka(realisasi or 0)} / "
+                f"{format_angka(dihitung, desimal)}% (realisasi {format_angka(realisasi or 0)} / "
                 f"target {format_angka(target or 0)}, {ind.polaritas})"
             )
         hasil.append(

@@ -189,3 +189,39 @@ def test_descriptive_columns_take_their_official_numbers_in_column_order():
     assert [k.jenis for k in t.kolom] == ["kode", "uraian", "nilai", "indikator", "satuan", "nilai"]
     assert [s.teks for s in t.nomor] == ["", "2", "3", "4", "5"]
     assert t.badan[0].sel[1].nilai == "URUSAN"
+
+
+def test_a_continuation_row_leaves_the_nodes_budget_blank_and_a_row_without_figures_is_empty():
+    kolom = [Kolom("k5", "5", "Target"), Kolom("k6", "6", "Pagu")]
+    tabel = Tabel(
+        kode="tc33",
+        judul="T",
+        kolom=kolom,
+        baris=[
+            Baris(kode="5", uraian="Urusan", level="urusan"),
+            Baris(
+                kode="5.03.02",
+                uraian="Program",
+                level="program",
+                indikator="A",
+                nilai={"k5": Decimal(1), "k6": Decimal(2)},
+                jejak={"k6": "jumlah"},
+            ),
+            Baris(
+                kode="5.03.02",
+                uraian="Program",
+                level="program",
+                indikator="B",
+                lanjutan=True,
+                nilai={"k5": None, "k6": None},
+                jejak={"k6": "jumlah"},
+            ),
+        ],
+    )
+    urusan, pertama, lanjutan = susunan(tabel).badan
+    assert [angka(s.nilai) for s in urusan.sel[4:]] == ["", ""]
+    assert [angka(s.nilai) for s in pertama.sel[4:]] == ["1", "2"]
+    assert pertama.sel[5].jejak == "jumlah" and "dihitung" in pertama.sel[5].kelas
+    target, pagu = lanjutan.sel[4:]
+    assert angka(target.nilai) == "-"  # the indicator's own missing target
+    assert angka(pagu.nilai) == "" and not pagu.jejak  # the node's budget, printed once
