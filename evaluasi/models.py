@@ -39,3 +39,36 @@ class HasilTabel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tabel} {self.perangkat_daerah.kode} {self.tahun} {self.opsi}".strip()
+
+
+class SkalaPenilaian(models.Model):
+    """A pemda's own scale (predikat, atribut or efisiensi), versioned by the year it applies from.
+
+    Without one, the defaults of domain.md §4 apply (``evaluasi.rumus.SKALA_*``). Every
+    table names the scale it used.
+    """
+
+    class Jenis(models.TextChoices):
+        PREDIKAT = "predikat", "Predikat (skala nilai peringkat kinerja)"
+        ATRIBUT = "atribut", "Atribut capaian (LKj)"
+        EFISIENSI = "efisiensi", "Kategori efisiensi"
+
+    pemda = models.ForeignKey("renja.Pemda", on_delete=models.CASCADE, related_name="skala")
+    jenis = models.CharField(max_length=10, choices=Jenis.choices)
+    versi = models.CharField(max_length=40, help_text="Nama versi, mis. Perwako 12/2024")
+    berlaku_mulai = models.PositiveSmallIntegerField(help_text="Tahun penilaian pertama")
+    definisi = models.JSONField(
+        help_text='{"nama": …, "batas": [[91, "Sangat Tinggi"], …], "terendah": "Sangat Rendah"}'
+    )
+
+    class Meta:
+        verbose_name = "skala penilaian"
+        verbose_name_plural = "skala penilaian"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pemda", "jenis", "berlaku_mulai"], name="skala_satu_per_tahun_mulai"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.pemda} {self.versi} (mulai {self.berlaku_mulai})"

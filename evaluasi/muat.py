@@ -2,19 +2,20 @@
 
 This is the only place the evaluation reads the database; the formulas in
 ``evaluasi.rumus`` and the tables in ``evaluasi.tabel`` never touch the ORM.
-Nine queries whatever the plan's size (asserted in tests/test_evaluasi.py).
+Ten queries whatever the plan's size (asserted in tests/test_evaluasi.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import pandas as pd
 from django.db.models import Q
 
+from evaluasi import rumus
 from renja.models import (
     Indikator,
     Nilai,
@@ -62,6 +63,16 @@ class DataRencana:
     sasaran_program: pd.DataFrame
     sasaran: pd.DataFrame
     perjanjian_kinerja: pd.DataFrame
+    skala: dict[str, rumus.Skala] = field(default_factory=dict)
+
+    def skala_untuk(self, jenis: str) -> rumus.Skala:
+        """The pemda's scale of that kind for this plan, else the default of domain.md §4."""
+        bawaan = {
+            "predikat": rumus.SKALA_PREDIKAT,
+            "atribut": rumus.SKALA_ATRIBUT,
+            "efisiensi": rumus.SKALA_EFISIENSI,
+        }
+        return self.skala.get(jenis, bawaan[jenis])
 
     def sidik_jari(self) -> str:
         """Fingerprint of every input: equal fingerprints give equal tables."""
@@ -78,6 +89,8 @@ class DataRencana:
         ):
             h.update(frame.to_csv(index=False).encode())
         h.update(f"{self.tahun_mulai}-{self.tahun_selesai}".encode())
+        for jenis in sorted(self.skala):
+            h.update(repr(self.skala[jenis].sebagai_dict()).encode())
         return h.hexdigest()
 
 
@@ -95,11 +108,25 @@ def _angka(value: Decimal | None) -> Decimal | None:
 
 
 def muat_rencana(*, pd_obj: PerangkatDaerah, tahun: int) -> DataRencana:
-    """The plan tree of the Renstra that contains ``tahun`` (or the latest before it)."""
+    """The plan tree of the Renstra that contains ``tahun`` (or the latest before it),
+    with the pemda's scales in force for ``tahun``."""
     renstra = renstra_untuk_tahun(pd=pd_obj, tahun=tahun)
     if renstra is None:
         raise RencanaTidakAda(f"{pd_obj.kode} belum punya Renstra yang memuat tahun {tahun}.")
-    return muat_renstra(renstra=renstra, pd_obj=pd_obj)
+    data = muat_renstra(renstra=renstra, pd_obj=pd_obj)
+    return replace(data, skala=skala_berlaku(pemda_id=pd_obj.pemda_id, tahun=tahun))
+
+
+def skala_berlaku(*, pemda_id: int, tahun: int) -> dict[str, rumus.Skala]:
+    """The latest version of each of the pemda's own scales that applies in ``tahun``."""
+    from evaluasi.models import SkalaPenilaian
+
+    hasil: dict[str, rumus.Skala] = {}
+    for s in SkalaPenilaian.objects.filter(pemda_id=pemda_id, berlaku_mulai__lte=tahun).order_by(
+        "berlaku_mulai"
+    ):
+        hasil[s.jenis] = rumus.skala_dari_dict({**s.definisi, "versi": s.versi})
+    return hasil
 
 
 def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:

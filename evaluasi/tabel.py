@@ -144,6 +144,12 @@ class Indeks:
             return per, "target_perubahan"
         return self.ind.get((ind_id, tahun, "target", 0)), "target"
 
+    def target_akhir(self, ind_id: int) -> Decimal | None:
+        """The Renstra end-of-period target; else the Renstra target of the period's last year."""
+        akhir = self.data.tahun_selesai
+        value = self.ind.get((ind_id, akhir, "target_renstra_akhir", 0))
+        return value if value is not None else self.ind.get((ind_id, akhir, "target_renstra", 0))
+
     def realisasi_tahun(self, ind_id: int, tahun: int, akumulasi: str) -> Decimal | None:
         """A year's realisasi: the yearly value, else the aggregate of its quarters."""
         tahunan = self.ind.get((ind_id, tahun, "realisasi", 0))
@@ -269,9 +275,7 @@ def tc29(data: DataRencana, *, tahun: int, dengan_sub_kegiatan: bool = False) ->
         if ind is None:
             return {}, {}
         ind_id, _, _, pol, akm = ind
-        k4 = idx.ind.get((ind_id, akhir, "target_renstra_akhir", 0))
-        if k4 is None:
-            k4 = idx.ind.get((ind_id, akhir, "target_renstra", 0))
+        k4 = idx.target_akhir(ind_id)
         per_tahun = [idx.realisasi_tahun(ind_id, t, akm) for t in tahun_sd_n3]
         k5 = rumus.agregasi(per_tahun, akm)
         k6, jenis6 = idx.target(ind_id, n2)
@@ -674,7 +678,7 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
         jejak: dict[str, str] = {}
         if ind is not None:
             ind_id, _, _, pol, akm = ind
-            k5 = idx.ind.get((ind_id, akhir, "target_renstra_akhir", 0))
+            k5 = idx.target_akhir(ind_id)
             k6 = rumus.agregasi([idx.realisasi_tahun(ind_id, t, akm) for t in lalu], akm)
             k7 = idx.target(ind_id, tahun)[0]
             tw = [
@@ -729,7 +733,7 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
             for key in list(row.nilai):
                 if key.endswith("_rp"):
                     row.nilai[key] = None
-    kaki = _kaki_e81(idx, rows)
+    kaki = _kaki_e81(idx, rows, data.skala_untuk("predikat"))
     kolom = []
     judul = {
         5: "Target Renstra akhir periode",
@@ -764,13 +768,14 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
         kaki=kaki,
         catatan=[
             "K menurut akumulasi indikator; Rp dijumlahkan. Capaian Rp = serapan anggaran.",
-            f"Predikat: {rumus.SKALA_PREDIKAT.nama} ({rumus.SKALA_PREDIKAT.versi}): {rumus.SKALA_PREDIKAT.uraian()}.",
+            f"Predikat: {data.skala_untuk('predikat').nama} ({data.skala_untuk('predikat').versi}): "
+            f"{data.skala_untuk('predikat').uraian()}.",
         ],
         tahun=tahun,
     )
 
 
-def _kaki_e81(idx: Indeks, rows: list[Baris]) -> list[Baris]:
+def _kaki_e81(idx: Indeks, rows: list[Baris], skala: rumus.Skala) -> list[Baris]:
     """Footer: mean of sub kegiatan K capaian; Rp capaian weighted (total realisasi ÷ total pagu)."""
     subs = [r for r in rows if r.level == "sub_kegiatan"]
     rata: dict[str, Nilai] = {}
@@ -785,7 +790,7 @@ def _kaki_e81(idx: Indeks, rows: list[Baris]) -> list[Baris]:
 
     rata["k13_rp"] = rumus.serapan(total("k12_rp"), total("k7_rp"))
     rata["k15_rp"] = rumus.serapan(total("k14_rp"), total("k5_rp"))
-    predikat: dict[str, Nilai] = {k: rumus.SKALA_PREDIKAT.kategori(v) for k, v in rata.items()}  # type: ignore[arg-type]
+    predikat: dict[str, Nilai] = {k: skala.kategori(v) for k, v in rata.items()}  # type: ignore[arg-type]
     return [
         Baris(
             kode="",

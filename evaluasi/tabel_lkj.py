@@ -127,7 +127,7 @@ def pk(data: DataRencana, *, tahun: int) -> Tabel:
 def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
     """Capaian per IKU with atribut, the previous year and progress to the Renstra end target."""
     idx = Indeks(data)
-    skala = rumus.SKALA_ATRIBUT
+    skala = data.skala_untuk("atribut")
     sumber = _iku(idx, data) or _indikator_program(idx)
     rows = []
     for level, kode, uraian, (ind_id, nama, satuan, pol, akm) in sumber:
@@ -139,7 +139,7 @@ def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
         target_lalu = idx.target(ind_id, tahun - 1)[0]
         realisasi_lalu = idx.realisasi_tahun(ind_id, tahun - 1, akm)
         capaian_lalu = rumus.capaian(target_lalu, realisasi_lalu, pol)
-        akhir = idx.ind.get((ind_id, data.tahun_selesai, "target_renstra_akhir", 0))
+        akhir = idx.target_akhir(ind_id)
         kemajuan = rumus.capaian(akhir, realisasi, pol)
         rows.append(
             Baris(
@@ -271,7 +271,7 @@ def lkj_anggaran(data: DataRencana, *, tahun: int) -> Tabel:
 def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
     """Efisiensi per IKU: capaian ÷ serapan of the programs serving its sasaran."""
     idx = Indeks(data)
-    skala = rumus.SKALA_EFISIENSI
+    skala = data.skala_untuk("efisiensi")
     pagu = _pagu_berlaku(idx, tahun)
     belanja = _realisasi_anggaran(idx, tahun)
     program_sasaran: dict[int, list[int]] = {}

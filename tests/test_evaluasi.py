@@ -129,7 +129,7 @@ def test_loading_a_plan_takes_the_same_number_of_queries_whatever_its_size(batam
         with CaptureQueriesContext(connection) as ctx:
             muat_rencana(pd_obj=pd, tahun=2024)
         counts.append(len(ctx))
-    assert counts[0] == counts[1] == 9
+    assert counts[0] == counts[1] == 10
 
 
 def test_a_stored_table_is_reused_until_an_input_changes(
@@ -229,3 +229,23 @@ def test_export_table_refuses_clearly(batam, tmp_path):
             out,
         )
     assert not Path(out).exists()
+
+
+def test_a_pemda_scale_replaces_the_default_and_every_table_names_it(tulis_csv):
+    from evaluasi.models import SkalaPenilaian
+
+    impor_plan([tulis_csv(_e81_rows())])
+    pd = PerangkatDaerah.objects.select_related("pemda").get(kode="DINAS")
+    SkalaPenilaian.objects.create(
+        pemda=pd.pemda,
+        jenis="predikat",
+        versi="Perwako 1/2024",
+        berlaku_mulai=2024,
+        definisi={"nama": "Skala Kota Contoh", "batas": [[40, "Baik"]], "terendah": "Kurang"},
+    )
+    tabel = e81(muat_rencana(pd_obj=pd, tahun=2024), tahun=2024, triwulan=2)
+    assert tabel.kaki[1].nilai["k13_k"] == "Baik"  # 50 ≥ 40; the default scale says Sangat Rendah
+    assert any("Skala Kota Contoh (Perwako 1/2024)" in c for c in tabel.catatan)
+    # A plan year before the scale applies keeps the default.
+    before = e81(muat_rencana(pd_obj=pd, tahun=2023), tahun=2024, triwulan=2)
+    assert before.kaki[1].nilai["k13_k"] == "Sangat Rendah"
