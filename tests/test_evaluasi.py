@@ -249,3 +249,29 @@ def test_a_pemda_scale_replaces_the_default_and_every_table_names_it(tulis_csv):
     # A plan year before the scale applies keeps the default.
     before = e81(muat_rencana(pd_obj=pd, tahun=2023), tahun=2024, triwulan=2)
     assert before.kaki[1].nilai["k13_k"] == "Sangat Rendah"
+
+
+def test_tc31_writes_the_catatan_penting_where_the_two_sides_differ(batam):
+    from evaluasi.tabel import tc31
+
+    tabel = tc31(muat_rencana(pd_obj=batam, tahun=2024), tahun=2024)
+    gaji = next(b for b in tabel.baris if b.kode == "5.03.01.2.02.0001")
+    # RKPD rancangan awal 11.717.651.085 → analisis kebutuhan 12.410.531.770.
+    assert (gaji.nilai["k6"], gaji.nilai["k11"]) == (Decimal("11717651085"), Decimal("12410531770"))
+    assert "pagu bertambah Rp692.880.685 (5,91%)" in gaji.nilai["k12"]
+    assert "target berubah dari 52 menjadi 54" in gaji.nilai["k12"]
+    (jumlah,) = tabel.kaki
+    assert (jumlah.nilai["k6"], jumlah.nilai["k11"]) == (
+        Decimal("23154329085"),
+        Decimal("20836384650"),
+    )
+
+
+def test_tc30_projects_the_renstra_target_where_there_is_no_realisasi(batam):
+    from evaluasi.tabel import tc30
+
+    tabel = tc30(muat_rencana(pd_obj=batam, tahun=2024), tahun=2024)
+    row = next(b for b in tabel.baris if b.indikator == PENILAIAN)
+    assert (row.nilai["k5"], row.nilai["k9"], row.nilai["k10"]) == (5500, 5662, None)
+    assert (row.nilai["k11"], row.nilai["k12"]) == (5500, 5500)
+    assert "target Renstra 2024" in row.jejak["k11"]
