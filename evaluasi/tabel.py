@@ -166,19 +166,23 @@ class Indeks:
         """
         key = (jenis, tahun, triwulan)
         if key not in self._jumlah:
-            total: dict[int, Decimal] = {}
-            for node_id, (_, level, _, _) in self.node.items():
-                if level != "sub_kegiatan":
-                    continue
-                value = self.nod.get((node_id, tahun, jenis, triwulan))
-                if value is None:
-                    continue
-                current: int | None = node_id
-                while current is not None:
-                    total[current] = total.get(current, Decimal(0)) + value
-                    current = self.node[current][2]
-            self._jumlah[key] = total
+            self._jumlah[key] = self.jumlah_ke_atas(
+                lambda node_id: self.nod.get((node_id, tahun, jenis, triwulan))
+            )
         return self._jumlah[key]
+
+    def jumlah_ke_atas(self, nilai_sub: Callable[[int], Decimal | None]) -> dict[int, Decimal]:
+        """Roll a value of every sub kegiatan up the tree: each node gets the sum below it."""
+        total: dict[int, Decimal] = {}
+        for node_id, (_, level, _, _) in self.node.items():
+            if level != "sub_kegiatan":
+                continue
+            value = nilai_sub(node_id)
+            current: int | None = node_id
+            while value is not None and current is not None:
+                total[current] = total.get(current, Decimal(0)) + value
+                current = self.node[current][2]
+        return total
 
     def jumlah_rentang(
         self, jenis: str, tahun: Iterable[int], triwulan: int = 0

@@ -18,37 +18,25 @@ Ind = tuple[int, str, str, str, str]
 
 def _pagu_berlaku(idx: Indeks, tahun: int) -> dict[int, Decimal]:
     """The year's budget per node: the perubahan one where a sub kegiatan has it."""
-    hasil: dict[int, Decimal] = {}
-    for node_id, (_, level, _, _) in idx.node.items():
-        if level != "sub_kegiatan":
-            continue
+
+    def pagu(node_id: int) -> Decimal | None:
         value = idx.nod.get((node_id, tahun, "pagu_perubahan", 0))
-        if value is None:
-            value = idx.nod.get((node_id, tahun, "pagu", 0))
-        current: int | None = node_id
-        while value is not None and current is not None:
-            hasil[current] = hasil.get(current, Decimal(0)) + value
-            current = idx.node[current][2]
-    return hasil
+        return value if value is not None else idx.nod.get((node_id, tahun, "pagu", 0))
+
+    return idx.jumlah_ke_atas(pagu)
 
 
 def _realisasi_anggaran(idx: Indeks, tahun: int) -> dict[int, Decimal]:
     """A year's spending per node: each sub kegiatan's yearly figure, else its quarters' sum."""
-    hasil: dict[int, Decimal] = {}
-    for node_id, (_, level, _, _) in idx.node.items():
-        if level != "sub_kegiatan":
-            continue
+
+    def belanja(node_id: int) -> Decimal | None:
         value = idx.nod.get((node_id, tahun, "realisasi_anggaran", 0))
-        if value is None:
-            value = rumus.agregasi(
-                [idx.nod.get((node_id, tahun, "realisasi_anggaran", q)) for q in range(1, 5)],
-                rumus.KUMULATIF,
-            )
-        current: int | None = node_id
-        while value is not None and current is not None:
-            hasil[current] = hasil.get(current, Decimal(0)) + value
-            current = idx.node[current][2]
-    return hasil
+        if value is not None:
+            return value
+        kuartal = [idx.nod.get((node_id, tahun, "realisasi_anggaran", q)) for q in range(1, 5)]
+        return rumus.agregasi(kuartal, rumus.KUMULATIF)
+
+    return idx.jumlah_ke_atas(belanja)
 
 
 def _iku(idx: Indeks, data: DataRencana) -> list[tuple[str, str, str, Ind]]:
