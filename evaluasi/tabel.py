@@ -675,63 +675,93 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
         and (n in rp7 or _punya_target(idx, n, tahun))
     ]
 
+    def isi_k(ind: tuple[int, str, str, str, str]) -> tuple[dict[str, Nilai], dict[str, str]]:
+        ind_id, _, _, pol, akm = ind
+        k5 = idx.target_akhir(ind_id)
+        k6 = rumus.agregasi([idx.realisasi_tahun(ind_id, t, akm) for t in lalu], akm)
+        k7 = idx.target(ind_id, tahun)[0]
+        tw = [
+            idx.ind.get((ind_id, tahun, "realisasi", q)) if q <= triwulan else None
+            for q in range(1, 5)
+        ]
+        k12 = rumus.agregasi(tw[:triwulan], akm)
+        k14 = rumus.agregasi([k6, k12], akm)
+        nilai: dict[str, Nilai] = {
+            "k5_k": k5,
+            "k6_k": k6,
+            "k7_k": k7,
+            **{f"k{8 + i}_k": tw[i] for i in range(4)},
+            "k12_k": k12,
+            "k13_k": rumus.capaian(k7, k12, pol),
+            "k14_k": k14,
+            "k15_k": rumus.capaian(k5, k14, pol),
+        }
+        jejak = {
+            "k12_k": f"TW I–{_romawi(triwulan)} menurut akumulasi ({akm})",
+            "k13_k": f"capaian {pol}: 12/7 = {_fmt(k12)} / {_fmt(k7)}",
+            "k14_k": f"6 dan 12 menurut akumulasi ({akm})",
+            "k15_k": f"capaian {pol}: 14/5 = {_fmt(k14)} / {_fmt(k5)}",
+        }
+        return nilai, jejak
+
+    def isi_rp(node_ids: list[int]) -> dict[str, Nilai]:
+        """Rp of one node, or of several (the programs serving a sasaran), summed."""
+
+        def jumlah(values: dict[int, Decimal]) -> Decimal | None:
+            return rumus.agregasi([values.get(n) for n in node_ids], rumus.KUMULATIF)
+
+        tw_rp = [jumlah(rp_tw[q]) if q <= triwulan else None for q in range(1, 5)]
+        k5_rp, k6_rp, k7_rp = jumlah(rp5), jumlah(rp6), jumlah(rp7)
+        k12_rp = rumus.agregasi(tw_rp[:triwulan], rumus.KUMULATIF)
+        k14_rp = rumus.agregasi([k6_rp, k12_rp], rumus.KUMULATIF)
+        return {
+            "k5_rp": k5_rp,
+            "k6_rp": k6_rp,
+            "k7_rp": k7_rp,
+            **{f"k{8 + i}_rp": tw_rp[i] for i in range(4)},
+            "k12_rp": k12_rp,
+            "k13_rp": rumus.serapan(k12_rp, k7_rp),
+            "k14_rp": k14_rp,
+            "k15_rp": rumus.serapan(k14_rp, k5_rp),
+        }
+
+    jejak_rp = {"k13_rp": "serapan: 12/7 × 100", "k15_rp": "serapan: 14/5 × 100"}
+
     def isi(
         node_id: int, ind: tuple[int, str, str, str, str] | None
     ) -> tuple[dict[str, Nilai], dict[str, str]]:
-        nilai: dict[str, Nilai] = {}
-        jejak: dict[str, str] = {}
-        if ind is not None:
-            ind_id, _, _, pol, akm = ind
-            k5 = idx.target_akhir(ind_id)
-            k6 = rumus.agregasi([idx.realisasi_tahun(ind_id, t, akm) for t in lalu], akm)
-            k7 = idx.target(ind_id, tahun)[0]
-            tw = [
-                idx.ind.get((ind_id, tahun, "realisasi", q)) if q <= triwulan else None
-                for q in range(1, 5)
-            ]
-            k12 = rumus.agregasi(tw[:triwulan], akm)
-            k14 = rumus.agregasi([k6, k12], akm)
-            nilai.update(
-                {
-                    "k5_k": k5,
-                    "k6_k": k6,
-                    "k7_k": k7,
-                    **{f"k{8 + i}_k": tw[i] for i in range(4)},
-                    "k12_k": k12,
-                    "k13_k": rumus.capaian(k7, k12, pol),
-                    "k14_k": k14,
-                    "k15_k": rumus.capaian(k5, k14, pol),
-                }
-            )
-            jejak.update(
-                {
-                    "k12_k": f"TW I–{_romawi(triwulan)} menurut akumulasi ({akm})",
-                    "k13_k": f"capaian {pol}: 12/7 = {_fmt(k12)} / {_fmt(k7)}",
-                    "k14_k": f"6 dan 12 menurut akumulasi ({akm})",
-                    "k15_k": f"capaian {pol}: 14/5 = {_fmt(k14)} / {_fmt(k5)}",
-                }
-            )
+        nilai, jejak = isi_k(ind) if ind is not None else ({}, {})
         # Rp: the node's budget, the same whatever the indicator.
-        tw_rp = [rp_tw[q].get(node_id) if q <= triwulan else None for q in range(1, 5)]
-        k12_rp = rumus.agregasi(tw_rp[:triwulan], "kumulatif")
-        k14_rp = rumus.agregasi([rp6.get(node_id), k12_rp], "kumulatif")
-        nilai.update(
-            {
-                "k5_rp": rp5.get(node_id),
-                "k6_rp": rp6.get(node_id),
-                "k7_rp": rp7.get(node_id),
-                **{f"k{8 + i}_rp": tw_rp[i] for i in range(4)},
-                "k12_rp": k12_rp,
-                "k13_rp": rumus.serapan(k12_rp, rp7.get(node_id)),
-                "k14_rp": k14_rp,
-                "k15_rp": rumus.serapan(k14_rp, rp5.get(node_id)),
-            }
-        )
-        jejak.update({"k13_rp": "serapan: 12/7 × 100", "k15_rp": "serapan: 14/5 × 100"})
+        nilai.update(isi_rp([node_id]))
         nilai["unit"] = data.pd_kode
-        return nilai, jejak
+        return nilai, {**jejak, **jejak_rp}
 
-    rows = _baris_per_indikator(idx, nodes, isi)
+    # Sasaran rows first: their IKU (K) and the budget of the programs serving them (Rp).
+    program_sasaran: dict[int, list[int]] = defaultdict(list)
+    for link in data.sasaran_program.itertuples(index=False):
+        program_sasaran[int(link.sasaran_id)].append(int(link.program_id))
+    baris_sasaran: list[Baris] = []
+    for sas in data.sasaran.itertuples(index=False):
+        for urutan, ind in enumerate(idx.indikator_sasaran.get(int(sas.id), [])):
+            nilai, jejak = isi_k(ind)
+            if urutan == 0:
+                nilai.update(isi_rp(program_sasaran.get(int(sas.id), [])))
+                jejak.update({**jejak_rp, "k7_rp": "jumlah pagu program yang melayani sasaran ini"})
+            nilai["unit"] = data.pd_kode
+            baris_sasaran.append(
+                Baris(
+                    kode=f"SASARAN-{sas.kunci}",
+                    uraian=sas.uraian,
+                    level="sasaran",
+                    indikator=ind[1],
+                    satuan=ind[2],
+                    lanjutan=urutan > 0,
+                    nilai=nilai,
+                    jejak=jejak,
+                )
+            )
+
+    rows = baris_sasaran + _baris_per_indikator(idx, nodes, isi)
     for row in rows:
         if row.lanjutan:  # Rp belongs to the node: printed on its first row only
             for key in list(row.nilai):

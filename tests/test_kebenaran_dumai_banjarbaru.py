@@ -154,6 +154,24 @@ def test_banjarbaru_e81_column_12_rp_is_tw1_plus_tw2_on_every_row_and_the_footer
         assert (
             b.nilai["k10_rp"] is None and b.nilai["k11_rp"] is None
         )  # after the requested triwulan
+    # Sasaran rows come first: their IKU (K) and the budget of the programs serving them (Rp).
+    sasaran = [b for b in tabel.baris if b.level == "sasaran"]
+    assert sasaran and tabel.baris[0].level == "sasaran"
+    pagu_program = {
+        b.kode: b.nilai["k7_rp"] for b in tabel.baris if b.level == "program" and not b.lanjutan
+    }
+    kunci = dict(zip(data.sasaran["id"], data.sasaran["kunci"], strict=True))
+    kode_node = dict(zip(data.node["id"], data.node["kode"], strict=True))
+    for row in (b for b in sasaran if not b.lanjutan):
+        melayani = [
+            kode_node[p]
+            for s_id, p in zip(
+                data.sasaran_program["sasaran_id"], data.sasaran_program["program_id"], strict=True
+            )
+            if f"SASARAN-{kunci[s_id]}" == row.kode
+        ]
+        assert melayani, row.kode
+        assert row.nilai["k7_rp"] == sum((pagu_program[k] for k in melayani), Decimal(0))
     rata, predikat = tabel.kaki
     # The form's "rata-rata capaian" 40,24 % = Σ col 12 Rp / Σ col 7 Rp = 6.237.942.626 / 15.501.518.746.
     assert rumus.bulat(rata.nilai["k13_rp"]) == Decimal("40.24")
