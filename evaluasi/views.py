@@ -26,6 +26,10 @@ TABEL_HALAMAN: dict[str, tuple[str, str]] = {
     "tc33": ("T-C.33", "Rumusan rencana program dan kegiatan tahun n dan prakiraan maju n+1"),
     "t41": ("Tabel 4.1", "Program dan kegiatan perangkat daerah tahun n"),
     "e81": ("E.81", "Evaluasi terhadap hasil Renja, per triwulan"),
+    "pk": ("PK", "Perjanjian Kinerja (awal dan perubahan)"),
+    "lkj_capaian": ("LKj", "Capaian indikator kinerja utama"),
+    "lkj_anggaran": ("LKj", "Kinerja dan anggaran per program"),
+    "lkj_efisiensi": ("LKj", "Efisiensi penggunaan sumber daya"),
 }
 TRIWULAN = ((1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV"))
 VERSI = ("murni", "perubahan")

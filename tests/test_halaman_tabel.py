@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -238,3 +239,22 @@ def test_a_continuation_row_leaves_the_nodes_budget_blank_and_a_row_without_figu
     target, pagu = lanjutan.sel[4:]
     assert angka(target.nilai) == "-"  # the indicator's own missing target
     assert angka(pagu.nilai) == "" and not pagu.jejak  # the node's budget, printed once
+
+
+def test_the_lkj_tables_have_pages_too(client, db):
+    from renja.impor import impor_plan
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    impor_plan([fixtures / "dumai_lkj_2023.csv"])
+    dumai = PerangkatDaerah.objects.get(pemda__nama="Kota Dumai", kode="BKPSDM")
+    admin = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    for tabel, teks in (
+        ("pk", "Perjanjian Kinerja"),
+        ("lkj_capaian", "109,87"),  # Indeks Kepuasan Aparatur 92,29 / 84
+        ("lkj_anggaran", "96,93"),
+        ("lkj_efisiensi", "Kurang Efisien"),
+    ):
+        response = client.get(url_tabel(dumai, tabel, tahun=2023))
+        assert response.status_code == 200, tabel
+        assert teks in response.content.decode(), tabel

@@ -61,6 +61,10 @@ KOLOM_AWAL: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "tc33": (("1", ("kode",)), ("2", ("uraian",)), ("3", ("indikator", "satuan"))),
     "t41": (("1", ("kode",)), ("2", ("uraian",)), ("3", ("indikator", "satuan"))),
     "e81": (("3", ("kode",)), ("4", ("uraian", "indikator", "satuan"))),
+    "pk": (("1", ("kode", "uraian")), ("2", ("indikator",)), ("3", ("satuan",))),
+    "lkj_capaian": (("1", ("kode", "uraian")), ("2", ("indikator", "satuan"))),
+    "lkj_anggaran": (("1", ("kode", "uraian")), ("2", ("indikator", "satuan"))),
+    "lkj_efisiensi": (("1", ("kode", "uraian")), ("2", ("indikator", "satuan"))),
 }
 KOLOM_AWAL_LAIN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("", ("kode", "uraian", "indikator", "satuan")),
@@ -81,6 +85,7 @@ KOLOM_NODE: dict[str, frozenset[str]] = {
     "tc31": frozenset({"k6", "k11"}),
     "tc33": frozenset({"k6", "k10"}),
     "t41": frozenset({"k5"}),
+    "lkj_anggaran": frozenset({"k6", "k7", "k8"}),
 }
 
 
