@@ -2,7 +2,7 @@
 
 This is the only place the evaluation reads the database; the formulas in
 ``evaluasi.rumus`` and the tables in ``evaluasi.tabel`` never touch the ORM.
-Ten queries whatever the plan's size (asserted in tests/test_evaluasi.py).
+Fourteen queries whatever the plan's size (asserted in tests/test_evaluasi.py).
 """
 
 from __future__ import annotations
@@ -75,7 +75,10 @@ class DataRencana:
         return self.skala.get(jenis, bawaan[jenis])
 
     def sidik_jari(self) -> str:
-        """Fingerprint of every input: equal fingerprints give equal tables."""
+        """Fingerprint of every input: equal fingerprints give equal tables (computed once)."""
+        cached = self.__dict__.get("_sidik_jari")
+        if cached is not None:
+            return str(cached)
         h = hashlib.sha256()
         for frame in (
             self.node,
@@ -91,6 +94,7 @@ class DataRencana:
         h.update(f"{self.tahun_mulai}-{self.tahun_selesai}".encode())
         for jenis in sorted(self.skala):
             h.update(repr(self.skala[jenis].sebagai_dict()).encode())
+        object.__setattr__(self, "_sidik_jari", h.hexdigest())  # frozen: a cache, not a field
         return h.hexdigest()
 
 
@@ -136,14 +140,13 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
         .select_related("nomenklatur")
         .only("id", "kode", "level", "parent_id", "uraian_lokal", "nomenklatur__nama")
     ]
-    # Indicators of the tree, of its sasaran (IKU) and of its tujuan: one query each kind of row.
-    milik = (
-        Q(program_kegiatan__renstra=renstra)
-        | Q(sasaran__renstra=renstra)
-        | Q(tujuan__renstra=renstra)
-    )
-    indikator = list(
-        Indikator.objects.filter(milik).values_list(
+    # Indicators of the tree, of its sasaran (IKU) and of its tujuan. One query per owner kind:
+    # an OR across the three joins makes SQLite and PostgreSQL scan the whole value table.
+    pemilik = ("program_kegiatan", "sasaran", "tujuan")
+    indikator = [
+        row
+        for kind in pemilik
+        for row in Indikator.objects.filter(**{f"{kind}__renstra": renstra}).values_list(
             "id",
             "program_kegiatan_id",
             "sasaran_id",
@@ -154,18 +157,19 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
             "akumulasi",
             "urutan",
         )
-    )
+    ]
+    nilai_ind = [
+        (i, t, j, q, _angka(a), x)
+        for kind in pemilik
+        for i, t, j, q, a, x in Nilai.objects.filter(
+            **{f"indikator__{kind}__renstra": renstra}
+        ).values_list("indikator_id", "tahun", "jenis", "triwulan", "angka", "teks")
+    ]
     nilai_milik = (
         Q(indikator__program_kegiatan__renstra=renstra)
         | Q(indikator__sasaran__renstra=renstra)
         | Q(indikator__tujuan__renstra=renstra)
     )
-    nilai_ind = [
-        (i, t, j, q, _angka(a), x)
-        for i, t, j, q, a, x in Nilai.objects.filter(nilai_milik).values_list(
-            "indikator_id", "tahun", "jenis", "triwulan", "angka", "teks"
-        )
-    ]
     nilai_node = [
         (n, t, j, q, _angka(a), x)
         for n, t, j, q, a, x in Nilai.objects.filter(program_kegiatan__renstra=renstra).values_list(

@@ -236,6 +236,9 @@ def agregasi(nilai: Sequence[Decimal | None], akumulasi: str) -> Decimal | None:
     if isinstance(nilai, str | bytes) or not isinstance(nilai, Sequence | pd.Series):
         raise EvaluasiError(f"nilai harus daftar nilai per periode, bukan {type(nilai).__name__}")
     ada = [v for v in (_angka(x, "nilai") for x in nilai) if v is not None]
+    if len(ada) <= 1 or jenis == NON_KUMULATIF:
+        # No arithmetic: skip the decimal context (this is the engine's hottest call).
+        return ada[-1] if ada else None
     with _hitung():
         return _agregasi(ada, jenis)
 

@@ -68,10 +68,15 @@ def tabel_hitung(
     triwulan: int | None = None,
     versi: str = "murni",
     paksa: bool = False,
+    data: DataRencana | None = None,
 ) -> HasilTabel:
-    """The stored table, recomputed first if any input changed since it was stored."""
+    """The stored table, recomputed first if any input changed since it was stored.
+
+    ``data`` lets a caller that computes several tables of one plan load it once.
+    """
     _periksa_permintaan(tabel=tabel, triwulan=triwulan)
-    data = muat_rencana(pd_obj=pd, tahun=tahun_renstra(tabel, tahun))
+    if data is None:
+        data = muat_rencana(pd_obj=pd, tahun=tahun_renstra(tabel, tahun))
     opsi = opsi_teks(triwulan=triwulan, versi=versi)
     sidik = hashlib.sha256(
         f"{VERSI_MESIN}|{tabel}|{tahun}|{opsi}|{data.sidik_jari()}".encode()
@@ -103,13 +108,29 @@ def hitung_ulang_pd(*, pd_id: int) -> int:
     """Recompute every stored table of an agency whose inputs changed; returns how many."""
     pd = PerangkatDaerah.objects.select_related("pemda").get(pk=pd_id)
     dihitung = 0
+    # The plan is loaded once per Renstra year, not once per stored table.
+    dimuat: dict[int, DataRencana | None] = {}
     for lama in HasilTabel.objects.filter(perangkat_daerah=pd):
         triwulan, versi = _opsi_dari_teks(lama.opsi)
+        th = tahun_renstra(lama.tabel, lama.tahun)
+        if th not in dimuat:
+            try:
+                dimuat[th] = muat_rencana(pd_obj=pd, tahun=th)
+            except RencanaTidakAda:
+                dimuat[th] = None
+        data = dimuat[th]
+        if data is None:
+            continue
         try:
             baru = tabel_hitung(
-                pd=pd, tahun=lama.tahun, tabel=lama.tabel, triwulan=triwulan, versi=versi
+                pd=pd,
+                tahun=lama.tahun,
+                tabel=lama.tabel,
+                triwulan=triwulan,
+                versi=versi,
+                data=data,
             )
-        except (RencanaTidakAda, TabelTidakDapatDibuat):
+        except TabelTidakDapatDibuat:
             continue
         dihitung += int(baru.sidik_jari != lama.sidik_jari)
     return dihitung

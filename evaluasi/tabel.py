@@ -65,8 +65,18 @@ def _ada(value: object) -> bool:
     return value is not None and value == value
 
 
+def indeks(data: DataRencana) -> Indeks:
+    """The plan's ``Indeks``, built on first use and kept on the plan for every other table."""
+    idx = data.__dict__.get("_indeks")
+    if idx is None:
+        idx = Indeks(data)
+        # DataRencana is frozen; the cache is not one of its fields (nor in its fingerprint).
+        object.__setattr__(data, "_indeks", idx)
+    return idx
+
+
 class Indeks:
-    """Dictionaries over the plan's frames, built once per plan."""
+    """Dictionaries over the plan's frames, built once per plan (use ``indeks(data)``)."""
 
     def __init__(self, data: DataRencana) -> None:
         self.data = data
@@ -74,7 +84,12 @@ class Indeks:
         self.node = {
             int(i): (k, lv, None if p is None or p != p else int(p), u)
             for i, k, lv, p, u in zip(
-                n["id"], n["kode"], n["level"], n["parent_id"], n["uraian"], strict=True
+                n["id"].tolist(),
+                n["kode"].tolist(),
+                n["level"].tolist(),
+                n["parent_id"].tolist(),
+                n["uraian"].tolist(),
+                strict=True,
             )
         }
         self.anak: dict[int | None, list[int]] = defaultdict(list)
@@ -96,12 +111,12 @@ class Indeks:
         self.ind: dict[tuple[int, int, str, int], Decimal | None] = {}
         self.ind_teks: dict[tuple[int, int, str, int], str] = {}
         for i, t, j, q, a, x in zip(
-            vi["indikator_id"],
-            vi["tahun"],
-            vi["jenis"],
-            vi["triwulan"],
-            vi["angka"],
-            vi["teks"],
+            vi["indikator_id"].tolist(),
+            vi["tahun"].tolist(),
+            vi["jenis"].tolist(),
+            vi["triwulan"].tolist(),
+            vi["angka"].tolist(),
+            vi["teks"].tolist(),
             strict=True,
         ):
             key = (int(i), int(t), j, int(q))
@@ -112,12 +127,12 @@ class Indeks:
         self.nod: dict[tuple[int, int, str, int], Decimal | None] = {}
         self.nod_teks: dict[tuple[int, int, str], str] = {}
         for n_id, t, j, q, a, x in zip(
-            vn["node_id"],
-            vn["tahun"],
-            vn["jenis"],
-            vn["triwulan"],
-            vn["angka"],
-            vn["teks"],
+            vn["node_id"].tolist(),
+            vn["tahun"].tolist(),
+            vn["jenis"].tolist(),
+            vn["triwulan"].tolist(),
+            vn["angka"].tolist(),
+            vn["teks"].tolist(),
             strict=True,
         ):
             self.nod[(int(n_id), int(t), j, int(q))] = a
@@ -249,7 +264,7 @@ def _fmt(x: Decimal | None) -> str:
 
 def tc29(data: DataRencana, *, tahun: int, dengan_sub_kegiatan: bool = False) -> Tabel:
     """Rekapitulasi evaluasi hasil pelaksanaan Renja dan pencapaian Renstra s/d tahun n-1."""
-    idx = Indeks(data)
+    idx = indeks(data)
     n2, n1, n3 = tahun - 2, tahun - 1, tahun - 3
     akhir = data.tahun_selesai
     tahun_sd_n3 = list(range(data.tahun_mulai, n3 + 1))
@@ -348,7 +363,7 @@ def tc29(data: DataRencana, *, tahun: int, dengan_sub_kegiatan: bool = False) ->
 
 def tc30(data: DataRencana, *, tahun: int) -> Tabel:
     """Pencapaian kinerja pelayanan: Renstra targets n-2…n+1, realisasi n-2 and n-1, proyeksi."""
-    idx = Indeks(data)
+    idx = indeks(data)
     years = [tahun - 2, tahun - 1, tahun, tahun + 1]
     rows: list[Baris] = []
     nomor = 0
@@ -423,7 +438,7 @@ def tc30(data: DataRencana, *, tahun: int) -> Tabel:
 
 def tc31(data: DataRencana, *, tahun: int) -> Tabel:
     """Review terhadap rancangan awal RKPD: RKPD side vs hasil analisis kebutuhan, with catatan."""
-    idx = Indeks(data)
+    idx = indeks(data)
     awal = idx.jumlah_anggaran("pagu_rkpd", tahun)
     analisis = idx.jumlah_anggaran("pagu", tahun)
     nodes = [
@@ -528,7 +543,7 @@ def _id(x: Decimal | None) -> str:
 
 def tc33(data: DataRencana, *, tahun: int) -> Tabel:
     """Rumusan rencana program dan kegiatan tahun n dan prakiraan maju n+1."""
-    idx = Indeks(data)
+    idx = indeks(data)
     pagu_n, pagu_n1 = idx.jumlah_anggaran("pagu", tahun), idx.jumlah_anggaran("pagu", tahun + 1)
     nodes = [
         n for n in idx.urut_pohon() if n in pagu_n or n in pagu_n1 or _punya_target(idx, n, tahun)
@@ -594,7 +609,7 @@ def _punya_target(idx: Indeks, node_id: int, tahun: int) -> bool:
 
 def t41(data: DataRencana, *, tahun: int) -> Tabel:
     """Tabel 4.1 (BAB IV): T-C.33 year n plus the responsible agency and rincian belanja."""
-    idx = Indeks(data)
+    idx = indeks(data)
     pagu = idx.jumlah_anggaran("pagu", tahun)
     nodes = [n for n in idx.urut_pohon() if n in pagu or _punya_target(idx, n, tahun)]
 
@@ -657,7 +672,7 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
     """Evaluasi terhadap hasil Renja per triwulan (K and Rp for every quantity)."""
     if triwulan not in (1, 2, 3, 4):
         raise TabelTidakDapatDibuat("E.81 memerlukan --triwulan 1-4.")
-    idx = Indeks(data)
+    idx = indeks(data)
     jenis_pagu = "pagu_perubahan" if versi == "perubahan" else "pagu"
     akhir = data.tahun_selesai
     lalu = list(range(data.tahun_mulai, tahun))
@@ -708,7 +723,8 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
         """Rp of one node, or of several (the programs serving a sasaran), summed."""
 
         def jumlah(values: dict[int, Decimal]) -> Decimal | None:
-            return rumus.agregasi([values.get(n) for n in node_ids], rumus.KUMULATIF)
+            ada = [values[n] for n in node_ids if n in values]
+            return sum(ada, Decimal(0)) if ada else None
 
         tw_rp = [jumlah(rp_tw[q]) if q <= triwulan else None for q in range(1, 5)]
         k5_rp, k6_rp, k7_rp = jumlah(rp5), jumlah(rp6), jumlah(rp7)

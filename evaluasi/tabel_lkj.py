@@ -11,7 +11,16 @@ from decimal import Decimal
 
 from evaluasi import rumus
 from evaluasi.muat import DataRencana
-from evaluasi.tabel import Baris, Indeks, Kolom, Nilai, Tabel, TabelTidakDapatDibuat, _fmt
+from evaluasi.tabel import (
+    Baris,
+    Indeks,
+    Kolom,
+    Nilai,
+    Tabel,
+    TabelTidakDapatDibuat,
+    _fmt,
+    indeks,
+)
 
 Ind = tuple[int, str, str, str, str]
 
@@ -69,7 +78,7 @@ def _indikator_program(idx: Indeks) -> list[tuple[str, str, str, Ind]]:
 
 def pk(data: DataRencana, *, tahun: int) -> Tabel:
     """Perjanjian Kinerja: sasaran, indikator, target (original and revision)."""
-    idx = Indeks(data)
+    idx = indeks(data)
     rows = []
     for level, kode, uraian, (ind_id, nama, satuan, _, _) in _iku(idx, data):
         awal = idx.ind.get((ind_id, tahun, "target", 0))
@@ -114,7 +123,7 @@ def pk(data: DataRencana, *, tahun: int) -> Tabel:
 
 def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
     """Capaian per IKU with atribut, the previous year and progress to the Renstra end target."""
-    idx = Indeks(data)
+    idx = indeks(data)
     skala = data.skala_untuk("atribut")
     sumber = _iku(idx, data) or _indikator_program(idx)
     rows = []
@@ -179,7 +188,7 @@ def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
 
 def lkj_anggaran(data: DataRencana, *, tahun: int) -> Tabel:
     """Kinerja dan anggaran per program: target, realisasi, capaian; pagu, realisasi, serapan."""
-    idx = Indeks(data)
+    idx = indeks(data)
     pagu = _pagu_berlaku(idx, tahun)
     belanja = _realisasi_anggaran(idx, tahun)
     rows = []
@@ -258,7 +267,7 @@ def lkj_anggaran(data: DataRencana, *, tahun: int) -> Tabel:
 
 def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
     """Efisiensi per IKU: capaian ÷ serapan of the programs serving its sasaran."""
-    idx = Indeks(data)
+    idx = indeks(data)
     skala = data.skala_untuk("efisiensi")
     pagu = _pagu_berlaku(idx, tahun)
     belanja = _realisasi_anggaran(idx, tahun)
