@@ -16,7 +16,8 @@ has the quarterly realisasi of 2024):
    its own, so "4 agencies vs 40 agencies" would be linear by construction and say nothing
    about how the engine scales with the size of a plan; merging keeps the data identical and
    makes every plan ten times larger. Reported: mean compute time per plan, 10× / 1×, beside
-   the ratio of their value rows.
+   the ratio of their value rows. The 1× and 10× compute passes alternate in one process (the
+   1× plans are handed over pickled), so that the noise of a shared machine hits both alike.
 4. T-C.29 of one perangkat daerah computed by a straightforward per-row ORM loop (one query per
    cell, formulas from ``evaluasi.rumus``), checked equal to the engine row by row, timed beside
    the engine (load + compute).
@@ -27,12 +28,16 @@ second file, written here, gives every program and kegiatan one indicator (Renst
 year and at the end of the period, Renja targets, realisasi 2021-2023 and the quarters of 2024;
 kumulatif, non-kumulatif and rata-rata; some negatif), as real Renstra documents have.
 
-Flow per database: fresh database, ``migrate``, ``import_plan`` of the 1× and the 10× files (not
-timed), the two export processes cold then warm, then this script again as a worker process
-(``--worker``, Django set up with ``DATABASE_URL``) for the in-process measurements: the pemda
-passes (median of ``--passes``), the cProfile of one compute pass, the naive T-C.29, the
-in-process exports and the service path (``tabel_hitung``: load, fingerprint, compute, store).
-Subprocesses run with ``DEBUG=0`` (no query log) and without ``REDIS_URL`` (tasks eager).
+Flow: the code is copied to ``bench/out/`` first and the copy is measured, so that one run
+measures one version even while the working tree is being edited (``--no-snapshot`` measures the
+working tree). Per database engine, two fresh databases (one holding the 1× pemda, one the 10×
+pemda: the same amount of data in each), ``migrate`` and ``import_plan`` (not timed), the two
+export processes on the 1× database cold then warm, then this script again as worker processes
+(``--worker 1x|10x``, Django set up with ``DATABASE_URL``) for the in-process measurements: the
+in-process exports, the naive T-C.29, the pemda passes (median of ``--passes``), the cProfile of
+one compute pass with some what-ifs, and the service path (``tabel_hitung`` for all 400 tables:
+load, fingerprint, compute, store). Subprocesses run with ``DEBUG=0`` (no query log) and without
+``REDIS_URL`` (tasks eager). Databases, snapshot and output folder are removed unless ``--keep``.
 
 Usage: ``python bench/bench_evaluasi.py [--db sqlite,postgres] [--passes 3] [--keep]``.
 Prints machine information and markdown tables; exits 1 if a target is missed.
@@ -43,16 +48,19 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
+import hashlib
 import io
 import json
 import os
 import pstats
 import random
+import shutil
 import statistics
 import subprocess
 import sys
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -86,6 +94,36 @@ BATAS_EKSPOR_S = 1.5
 BATAS_SKALA = 1.2  # time ratio / data ratio: 12× the time for 10× the data
 KOLOM_TC29 = ("k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11")
 PG_HOST, PG_PORT, PG_USER = bench_import.PG_HOST, bench_import.PG_PORT, bench_import.PG_USER
+
+
+# What the benchmark runs: a snapshot of the product code taken at the start (others may edit the
+# working tree while the benchmark runs, and one run must measure one version), or ROOT itself.
+SALINAN = ("config", "evaluasi", "renja", "kepegawaian", "templates", "static", "manage.py")
+AKAR = ROOT
+
+
+def sidik_kode(akar: Path) -> str:
+    """Fingerprint of the product code (evaluasi/, renja/) under ``akar``."""
+    h = hashlib.sha256()
+    for path in sorted([*akar.glob("evaluasi/**/*.py"), *akar.glob("renja/**/*.py")]):
+        h.update(path.relative_to(akar).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def salin_kode(tujuan: Path) -> Path:
+    """Copy the code the benchmark runs (not .venv, data, tests) to ``tujuan``."""
+    abaikan = shutil.ignore_patterns("__pycache__", "*.pyc")
+    tujuan.mkdir(parents=True)
+    for nama in SALINAN:
+        if (ROOT / nama).is_dir():
+            shutil.copytree(ROOT / nama, tujuan / nama, ignore=abaikan)
+        else:
+            shutil.copy2(ROOT / nama, tujuan / nama)
+    (tujuan / "bench").mkdir()
+    for path in BENCH.glob("*.py"):
+        shutil.copy2(path, tujuan / "bench" / path.name)
+    return tujuan
 
 
 def label(kode: str, triwulan: int | None) -> str:
@@ -215,6 +253,9 @@ def _django() -> None:
     import django
 
     django.setup()
+    import evaluasi
+
+    assert Path(evaluasi.__file__).resolve().is_relative_to(ROOT), evaluasi.__file__
 
 
 def _pds(nama_pemda: str) -> list[Any]:
@@ -507,10 +548,10 @@ def ukur_layanan(nama_pemda: str) -> float:
 
 
 def ukur_query_nilai(nama_pemda: str) -> dict[str, float]:
-    """What-if for the load: each plan's indicators and their values, fetched with the filters
-    ``muat.py`` uses now (an OR over the indicator's three owners: node, sasaran, tujuan) and
-    with plain indexed filters (one query per owner kind; values by ``indikator_id IN ids``).
-    Both must return the same rows. Sums over the pemda's plans, seconds."""
+    """What-if for the load: each plan's indicators and their values fetched with the filters
+    ``muat.py`` uses now (an OR over the indicator's three owners: node, sasaran, tujuan), and
+    with plain indexed filters: one query per owner kind, or values by ``indikator_id IN ids``.
+    All must return the same rows. Sums over the pemda's plans, seconds."""
     from collections import Counter
 
     from django.db.models import Q
@@ -519,7 +560,8 @@ def ukur_query_nilai(nama_pemda: str) -> dict[str, float]:
     from renja.selectors import renstra_untuk_tahun
 
     kolom = ("indikator_id", "tahun", "jenis", "triwulan", "angka", "teks")
-    waktu = {"indikator_or": 0.0, "nilai_or": 0.0, "indikator_per_jenis": 0.0, "nilai_in": 0.0}
+    pemilik = ("program_kegiatan__renstra", "sasaran__renstra", "tujuan__renstra")
+    waktu: dict[str, float] = defaultdict(float)
     for p in _pds(nama_pemda):
         r = renstra_untuk_tahun(pd=p, tahun=TAHUN)
         milik = Q(program_kegiatan__renstra=r) | Q(sasaran__renstra=r) | Q(tujuan__renstra=r)
@@ -532,20 +574,75 @@ def ukur_query_nilai(nama_pemda: str) -> dict[str, float]:
         ids_or = list(Indikator.objects.filter(milik).values_list("id", flat=True))
         waktu["indikator_or"] += time.perf_counter() - mulai
         mulai = time.perf_counter()
-        a = list(Nilai.objects.filter(nilai_milik).values_list(*kolom))
-        waktu["nilai_or"] += time.perf_counter() - mulai
-        mulai = time.perf_counter()
         ids = [
             i
-            for f in ("program_kegiatan__renstra", "sasaran__renstra", "tujuan__renstra")
+            for f in pemilik
             for i in Indikator.objects.filter(**{f: r}).values_list("id", flat=True)
         ]
         waktu["indikator_per_jenis"] += time.perf_counter() - mulai
         mulai = time.perf_counter()
-        b = list(Nilai.objects.filter(indikator_id__in=ids).values_list(*kolom))
+        a = list(Nilai.objects.filter(nilai_milik).values_list(*kolom))
+        waktu["nilai_or"] += time.perf_counter() - mulai
+        mulai = time.perf_counter()
+        b = [
+            v
+            for f in pemilik
+            for v in Nilai.objects.filter(**{f"indikator__{f}": r}).values_list(*kolom)
+        ]
+        waktu["nilai_per_jenis"] += time.perf_counter() - mulai
+        mulai = time.perf_counter()
+        c = list(Nilai.objects.filter(indikator_id__in=ids).values_list(*kolom))
         waktu["nilai_in"] += time.perf_counter() - mulai
-        assert sorted(ids) == sorted(ids_or) and Counter(a) == Counter(b), p.kode
+        assert sorted(ids) == sorted(ids_or), p.kode
+        assert Counter(a) == Counter(b) == Counter(c), p.kode
+    return dict(waktu)
+
+
+def ukur_iterasi_kolom(nama_pemda: str) -> dict[str, float]:
+    """What-if for ``Indeks``: walking the four frames it reads (node, indikator, nilai_indikator,
+    nilai_node) row by row with ``zip`` over the columns, as pandas Series (what ``Indeks``
+    does) or as ``.tolist()``. One walk per plan, summed over the pemda, seconds."""
+    from evaluasi.muat import muat_rencana
+
+    datas = [muat_rencana(pd_obj=p, tahun=TAHUN) for p in _pds(nama_pemda)]
+    waktu = {"series": 0.0, "tolist": 0.0}
+    for data in datas:
+        for frame in (data.node, data.indikator, data.nilai_indikator, data.nilai_node):
+            mulai = time.perf_counter()
+            n1 = sum(1 for _ in zip(*(frame[c] for c in frame.columns), strict=True))
+            waktu["series"] += time.perf_counter() - mulai
+            mulai = time.perf_counter()
+            n2 = sum(1 for _ in zip(*(frame[c].tolist() for c in frame.columns), strict=True))
+            waktu["tolist"] += time.perf_counter() - mulai
+            assert n1 == n2
     return waktu
+
+
+def _hitung_semua(datas: list[Any]) -> float:
+    from evaluasi.services import bangun
+
+    mulai = time.perf_counter()
+    for data in datas:
+        for kode, tw in TABEL:
+            bangun(data, tabel=kode, tahun=TAHUN, triwulan=tw, versi="murni")
+    return time.perf_counter() - mulai
+
+
+def ukur_skala(acar_1x: Path, passes: int) -> dict[str, list[float]]:
+    """Compute of every table of the 1× plans (unpickled from the 1× worker) and of the 10× plans
+    (loaded here), in alternating passes in one process, so that the machine's noise (a shared VM)
+    falls on both sides of the ratio alike. Seconds per pass, whole pemda."""
+    import pickle
+
+    from evaluasi.muat import muat_rencana
+
+    datas_1x = pickle.loads(acar_1x.read_bytes())
+    datas_10x = [muat_rencana(pd_obj=p, tahun=TAHUN) for p in _pds(PEMDA_10X)]
+    hasil: dict[str, list[float]] = {"1x": [], "10x": []}
+    for _ in range(passes):
+        hasil["1x"].append(_hitung_semua(datas_1x))
+        hasil["10x"].append(_hitung_semua(datas_10x))
+    return hasil
 
 
 def worker(args: argparse.Namespace) -> int:
@@ -555,6 +652,8 @@ def worker(args: argparse.Namespace) -> int:
     if args.mode == "10x":
         print("   worker 10x: pemda passes", flush=True)
         hasil["10x"] = ukur_pemda(PEMDA_10X, args.passes)
+        print("   worker 10x: 1x and 10x compute passes, alternating", flush=True)
+        hasil["skala"] = ukur_skala(folder / "rencana_1x.pickle", args.passes)
         Path(args.json).write_text(json.dumps(hasil, indent=1), encoding="utf-8")
         return 0
     # Warm-up (imports, first queries), not measured.
@@ -565,10 +664,17 @@ def worker(args: argparse.Namespace) -> int:
     hasil["naif"] = ukur_naif(PEMDA_1X, args.opd, args.passes)
     print("   worker 1x: pemda passes", flush=True)
     hasil["1x"] = ukur_pemda(PEMDA_1X, args.passes)
+    import pickle
+
+    from evaluasi.muat import muat_rencana
+
+    datas = [muat_rencana(pd_obj=p, tahun=TAHUN) for p in _pds(PEMDA_1X)]
+    (folder / "rencana_1x.pickle").write_bytes(pickle.dumps(datas))
     print("   worker 1x: cProfile, what-ifs", flush=True)
     hasil["profil"] = profil_pemda(PEMDA_1X, folder / "compute.prof")
     hasil["indeks_sekali"] = hitung_indeks_sekali(PEMDA_1X)
     hasil["query"] = ukur_query_nilai(PEMDA_1X)
+    hasil["iterasi"] = ukur_iterasi_kolom(PEMDA_1X)
     print("   worker 1x: service path", flush=True)
     hasil["layanan"] = ukur_layanan(PEMDA_1X)
     Path(args.json).write_text(json.dumps(hasil, indent=1), encoding="utf-8")
@@ -580,25 +686,46 @@ def worker(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------------------------------
 
 
-def run_manage(args: list[str], url: str) -> bench_import.Run:
-    return bench_import.run_manage(args, url)
+@dataclass
+class Proses:
+    seconds: float
+    output: str
+
+
+def run_manage(args: list[str], url: str) -> Proses:
+    """``manage.py ARGS`` of the measured code in a child process; wall time and output."""
+    env = dict(os.environ, DATABASE_URL=url)
+    mulai = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=AKAR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    seconds = time.perf_counter() - mulai
+    output = proc.stdout.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise SystemExit(f"manage.py {' '.join(args)} failed ({proc.returncode}):\n{output}")
+    return Proses(seconds, output.strip())
 
 
 def run_python(code: str, url: str) -> float:
     """Wall time of ``python -c CODE`` with the benchmark's environment (start-up costs)."""
     env = dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="config.settings")
     mulai = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-c", code], cwd=AKAR, env=env, check=True)
     return time.perf_counter() - mulai
 
 
 def run_worker(mode: str, url: str, folder: Path, opd: str, passes: int) -> dict[str, Any]:
     json_path = folder / f"hasil_{mode}.json"
     log = folder / f"worker_{mode}.log"  # the eager tasks log every table at INFO
-    perintah = [sys.executable, __file__, "--worker", mode, "--json", str(json_path)]
+    skrip = AKAR / "bench" / Path(__file__).name
+    perintah = [sys.executable, str(skrip), "--worker", mode, "--json", str(json_path)]
     perintah += ["--opd", opd, "--folder", str(folder), "--passes", str(passes)]
     with log.open("wb") as fh:
-        proc = subprocess.run(perintah, cwd=ROOT, env=dict(os.environ, DATABASE_URL=url), stderr=fh)
+        proc = subprocess.run(perintah, cwd=AKAR, env=dict(os.environ, DATABASE_URL=url), stderr=fh)
     if proc.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise SystemExit(f"worker failed ({proc.returncode}), see {log}:\n{tail}")
@@ -723,29 +850,36 @@ def laporan(results: list[dict[str, Any]], opd: str, n_sub: int) -> list[str]:
     for r in results:
         st = r["start"]
         print(
-            f"- {r['name']}, start-up of one process: `python -c pass` {st['python']:.2f} s, "
-            f"+ `django.setup()` {st['django']:.2f} s, + importing the export command "
-            f"(pandas, numpy, celery, evaluasi) {st['impor']:.2f} s. "
+            f"- {r['name']}, start-up of one process (wall): `python -c pass` {st['python']:.2f} s; "
+            f"`django.setup()` {st['django']:.2f} s; `django.setup()` and importing the export "
+            f"command (pandas, numpy, celery, evaluasi) {st['impor']:.2f} s. "
             f"CSV lines: tc29 {r['csv_baris']['tc29']}, e81 {r['csv_baris']['e81']} "
             "(the process and in-process files are byte-identical)."
         )
 
     rasio_data = nilai10 / nilai1
-    print(f"\n# 3. Scaling: mean per plan, 10× plans vs 1× plans (data ratio {rasio_data:.2f})\n")
     print(
-        "| database | compute 1× (s/plan) | compute 10× (s/plan) | ratio | ratio / data ratio | load 1× | load 10× | load ratio | target ≤ 12× |"
+        f"\n# 3. Scaling: mean per plan, 10× plans vs 1× plans (data ratio {rasio_data:.2f}); "
+        "compute passes of both alternate in one process\n"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print(
+        "| database | compute 1× (s/plan) | compute 10× (s/plan) | ratio | ratio / data ratio "
+        "| per-pass ratios | load 1× (s/plan) | load 10× (s/plan) | load ratio | target ≤ 12× |"
+    )
+    print("|---|---:|---:|---:|---:|---|---:|---:|---:|---|")
     for r in results:
-        c1 = med(r["1x"]["hitung"]) / r["1x"]["pd"]
-        c10 = med(r["10x"]["hitung"]) / r["10x"]["pd"]
-        m1 = med(r["1x"]["muat"]) / r["1x"]["pd"]
-        m10 = med(r["10x"]["muat"]) / r["10x"]["pd"]
-        ok = c10 / c1 / rasio_data <= BATAS_SKALA
+        sk = r["skala"]
+        n1, n10 = r["1x"]["pd"], r["10x"]["pd"]
+        per_pass = [(b / n10) / (a / n1) for a, b in zip(sk["1x"], sk["10x"], strict=True)]
+        rasio = med(per_pass)
+        c1, c10 = med(sk["1x"]) / n1, med(sk["10x"]) / n10
+        m1, m10 = med(r["1x"]["muat"]) / n1, med(r["10x"]["muat"]) / n10
+        ok = rasio / rasio_data <= BATAS_SKALA
         if not ok:
-            gagal.append(f"{r['name']}: 10× costs {c10 / c1:.1f}× (data {rasio_data:.1f}×)")
+            gagal.append(f"{r['name']}: 10× costs {rasio:.1f}× (data {rasio_data:.1f}×)")
         print(
-            f"| {r['name']} | {c1:.4f} | {c10:.3f} | {c10 / c1:.1f} | {c10 / c1 / rasio_data:.2f} "
+            f"| {r['name']} | {c1:.4f} | {c10:.3f} | {rasio:.1f} | {rasio / rasio_data:.2f} "
+            f"| {', '.join(f'{x:.1f}' for x in per_pass)} "
             f"| {m1:.4f} | {m10:.3f} | {m10 / m1:.1f} | {'met' if ok else 'MISSED'} |"
         )
 
@@ -786,13 +920,19 @@ def laporan(results: list[dict[str, Any]], opd: str, n_sub: int) -> list[str]:
             f"\nWhat-if (bench only, product code unchanged): one `Indeks` per plan instead of one per "
             f"table: compute {r['indeks_sekali']:.2f} s (measured {med(r['1x']['hitung']):.2f} s)."
         )
+        it = r["iterasi"]
+        print(
+            f"What-if, `Indeks` input: walking the four frames of the 40 plans once with `zip` over "
+            f"pandas Series {it['series']:.3f} s vs over `.tolist()` {it['tolist']:.3f} s "
+            "(`Indeks` walks them once per table, 360 times per pass)."
+        )
         q = r["query"]
         print(
-            f"What-if, load queries summed over the 40 plans: indicators with the OR filter of "
-            f"muat.py {q['indikator_or']:.2f} s vs one query per owner kind "
-            f"{q['indikator_per_jenis']:.2f} s; values with the OR filter {q['nilai_or']:.2f} s vs "
-            f"`indikator_id IN (ids)` {q['nilai_in']:.2f} s (same rows; whole load "
-            f"{med(r['1x']['muat']):.2f} s)."
+            f"What-if, load queries summed over the 40 plans (whole load {med(r['1x']['muat']):.2f} s): "
+            f"indicators with the OR filter of muat.py {q['indikator_or']:.2f} s vs one query per "
+            f"owner kind {q['indikator_per_jenis']:.2f} s; their values with the OR filter "
+            f"{q['nilai_or']:.2f} s vs one query per owner kind {q['nilai_per_jenis']:.2f} s vs "
+            f"`indikator_id IN (ids)` {q['nilai_in']:.2f} s (same rows)."
         )
     return gagal
 
@@ -802,7 +942,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default="sqlite,postgres", help="comma-separated: sqlite,postgres")
     parser.add_argument("--seed", type=int, default=generate_pemda.SEED)
     parser.add_argument("--passes", type=int, default=3, help="passes over the pemda (median)")
-    parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
+    parser.add_argument("--keep", action="store_true", help="keep the databases and the snapshot")
+    parser.add_argument(
+        "--no-snapshot", action="store_true", help="run the working tree, not a copy taken at start"
+    )
     parser.add_argument("--worker", choices=["1x", "10x"], dest="mode", help=argparse.SUPPRESS)
     parser.add_argument("--json", help=argparse.SUPPRESS)
     parser.add_argument("--opd", help=argparse.SUPPRESS)
@@ -814,6 +957,12 @@ def main(argv: list[str] | None = None) -> int:
     # Production-like subprocesses: no query log (DEBUG=0), tasks in-process (no REDIS_URL).
     os.environ.update(DEBUG="0", SECRET_KEY="bench-evaluasi-not-secret-" + "x" * 40, REDIS_URL="")
 
+    global AKAR
+    pid = os.getpid()
+    sidik_awal = sidik_kode(ROOT)
+    if not args.no_snapshot:
+        AKAR = salin_kode(OUT / f"bench_evaluasi_kode_{pid}")
+        assert sidik_kode(AKAR) == sidik_awal, "the code changed while it was being copied"
     info = bench_import.machine_info()
     print("# Machine")
     for key, value in info:
@@ -839,9 +988,11 @@ def main(argv: list[str] | None = None) -> int:
 
     files = {"1x": [sub_1x, pk_1x], "10x": [sub_10x, pk_10x]}
     results = []
-    pid = os.getpid()
+    bersihkan: list[Path] = []  # output folders (CSV, JSON, logs, profiles) removed at the end
     for db in databases:
         folder = OUT / f"bench_evaluasi_{db}_{pid}"
+        if not args.keep:
+            bersihkan.append(folder)
         if db == "sqlite":
             paths = {m: OUT / f"bench_evaluasi_{m}_{pid}.sqlite3" for m in ("1x", "10x")}
             try:
@@ -870,7 +1021,19 @@ def main(argv: list[str] | None = None) -> int:
         else:
             parser.error(f"unknown database {db!r}")
 
+    sidik_akhir = sidik_kode(ROOT)
+    if AKAR != ROOT:
+        print(
+            f"\nMeasured a snapshot of the code taken at the start (evaluasi/ + renja/ sha256 "
+            f"{sidik_awal}); the working tree {'is unchanged' if sidik_akhir == sidik_awal else f'has changed since ({sidik_akhir})'}."
+        )
+        if not args.keep:
+            shutil.rmtree(AKAR)
+    elif sidik_akhir != sidik_awal:
+        print("\nWARNING: the product code changed during the run; the figures mix two versions.")
     gagal = laporan(results, opd, n_sub)
+    for folder in bersihkan:
+        shutil.rmtree(folder, ignore_errors=True)
     if gagal:
         print("\nTARGETS NOT MET:\n" + "\n".join(f"- {g}" for g in gagal))
         return 1

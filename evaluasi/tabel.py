@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from evaluasi import rumus
 from evaluasi.muat import DataRencana
@@ -139,6 +140,8 @@ class Indeks:
             if x:
                 self.nod_teks[(int(n_id), int(t), j)] = x
         self._jumlah: dict[tuple[str, int, int], dict[int, Decimal]] = {}
+        # Figures several tables (or E.81's four quarters) share, computed once per plan.
+        self.memo: dict[tuple[object, ...], Any] = {}
 
     def urut_pohon(self) -> list[int]:
         """Node ids depth-first in code order (the document's row order)."""
@@ -171,7 +174,7 @@ class Indeks:
         if tahunan is not None:
             return tahunan
         kuartal = [self.ind.get((ind_id, tahun, "realisasi", q)) for q in range(1, 5)]
-        return rumus.agregasi(kuartal, akumulasi)
+        return rumus.agregasi_nilai(kuartal, akumulasi)
 
     def jumlah_anggaran(self, jenis: str, tahun: int, triwulan: int = 0) -> dict[int, Decimal]:
         """Budget of every node: its sub kegiatan's value, summed up the tree.
@@ -296,12 +299,12 @@ def tc29(data: DataRencana, *, tahun: int, dengan_sub_kegiatan: bool = False) ->
         ind_id, _, _, pol, akm = ind
         k4 = idx.target_akhir(ind_id)
         per_tahun = [idx.realisasi_tahun(ind_id, t, akm) for t in tahun_sd_n3]
-        k5 = rumus.agregasi(per_tahun, akm)
+        k5 = rumus.agregasi_nilai(per_tahun, akm)
         k6, jenis6 = idx.target(ind_id, n2)
         k7 = idx.realisasi_tahun(ind_id, n2, akm)
         k8 = rumus.capaian(k6, k7, pol)
         k9, jenis9 = idx.target(ind_id, n1)
-        k10 = rumus.agregasi([k5, k7, k9], akm)
+        k10 = rumus.agregasi_nilai([k5, k7, k9], akm)
         k11 = rumus.capaian(k4, k10, pol)
         cara = {
             "kumulatif": "5 + 7 + 9",
@@ -692,15 +695,21 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
 
     def isi_k(ind: tuple[int, str, str, str, str]) -> tuple[dict[str, Nilai], dict[str, str]]:
         ind_id, _, _, pol, akm = ind
-        k5 = idx.target_akhir(ind_id)
-        k6 = rumus.agregasi([idx.realisasi_tahun(ind_id, t, akm) for t in lalu], akm)
-        k7 = idx.target(ind_id, tahun)[0]
+        # Columns 5-7 do not depend on the triwulan: computed once per plan for all four.
+        dasar_key = ("e81_k", ind_id, tahun)
+        if dasar_key not in idx.memo:
+            idx.memo[dasar_key] = (
+                idx.target_akhir(ind_id),
+                rumus.agregasi_nilai([idx.realisasi_tahun(ind_id, t, akm) for t in lalu], akm),
+                idx.target(ind_id, tahun)[0],
+            )
+        k5, k6, k7 = idx.memo[dasar_key]
         tw = [
             idx.ind.get((ind_id, tahun, "realisasi", q)) if q <= triwulan else None
             for q in range(1, 5)
         ]
-        k12 = rumus.agregasi(tw[:triwulan], akm)
-        k14 = rumus.agregasi([k6, k12], akm)
+        k12 = rumus.agregasi_nilai(tw[:triwulan], akm)
+        k14 = rumus.agregasi_nilai([k6, k12], akm)
         nilai: dict[str, Nilai] = {
             "k5_k": k5,
             "k6_k": k6,
@@ -728,8 +737,8 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
 
         tw_rp = [jumlah(rp_tw[q]) if q <= triwulan else None for q in range(1, 5)]
         k5_rp, k6_rp, k7_rp = jumlah(rp5), jumlah(rp6), jumlah(rp7)
-        k12_rp = rumus.agregasi(tw_rp[:triwulan], rumus.KUMULATIF)
-        k14_rp = rumus.agregasi([k6_rp, k12_rp], rumus.KUMULATIF)
+        k12_rp = rumus.agregasi_nilai(tw_rp[:triwulan], rumus.KUMULATIF)
+        k14_rp = rumus.agregasi_nilai([k6_rp, k12_rp], rumus.KUMULATIF)
         return {
             "k5_rp": k5_rp,
             "k6_rp": k6_rp,
@@ -831,12 +840,12 @@ def _kaki_e81(idx: Indeks, rows: list[Baris], skala: rumus.Skala) -> list[Baris]
     rata: dict[str, Nilai] = {}
     for kolom in ("k13_k", "k15_k"):
         values = [r.nilai.get(kolom) for r in subs if isinstance(r.nilai.get(kolom), Decimal)]
-        rata[kolom] = rumus.agregasi(values, "rata_rata")  # type: ignore[arg-type]
+        rata[kolom] = rumus.agregasi_nilai(values, "rata_rata")  # type: ignore[arg-type]
     first_rows = [r for r in subs if not r.lanjutan]
 
     def total(kolom: str) -> Decimal | None:
         values = [r.nilai.get(kolom) for r in first_rows if isinstance(r.nilai.get(kolom), Decimal)]
-        return rumus.agregasi(values, "kumulatif")  # type: ignore[arg-type]
+        return rumus.agregasi_nilai(values, "kumulatif")  # type: ignore[arg-type]
 
     rata["k13_rp"] = rumus.serapan(total("k12_rp"), total("k7_rp"))
     rata["k15_rp"] = rumus.serapan(total("k14_rp"), total("k5_rp"))

@@ -846,3 +846,25 @@ def test_polaritas_of_an_odd_type_is_an_evaluasi_error_not_a_crash():
         capaian(D(1), D(1), np.array([POSITIF, NEGATIF]))
     with pytest.raises(EvaluasiError, match="polaritas"):
         capaian_series(s, s, pd.Series([[POSITIF]], dtype=object))
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.decimals(
+                allow_nan=False,
+                allow_infinity=False,
+                places=4,
+                min_value=-(10**12),
+                max_value=10**12,
+            ),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(["kumulatif", "non_kumulatif", "rata_rata"]),
+)
+def test_the_unvalidated_aggregation_for_database_values_equals_the_validated_one(nilai, akumulasi):
+    from evaluasi import rumus
+
+    assert rumus.agregasi_nilai(nilai, akumulasi) == rumus.agregasi(nilai, akumulasi)
