@@ -31,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy config renja kepegawaian evaluasi
+	$(BIN)/mypy config renja kepegawaian evaluasi dokumen
 
 check-deploy: $(STAMP)
 	DEBUG=0 SECRET_KEY=ci-$$(date +%s)-not-a-real-secret-but-long-enough-for-django-checks \

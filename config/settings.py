@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "renja",
     "kepegawaian",
     "evaluasi",
+    "dokumen",
 ]
 
 MIDDLEWARE = [
@@ -158,7 +159,15 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "600"))
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Generated files and cached document parts expire; beat removes them nightly.
+    "dokumen-bersihkan": {"task": "dokumen.tasks.bersihkan_tugas", "schedule": 24 * 3600},
+}
+
+# Documents: generated files live this many days (the newest good file of each document
+# is kept regardless); cached parts (chapters, tables) are kept while used.
+DOKUMEN_SIMPAN_HARI = int(os.environ.get("DOKUMEN_SIMPAN_HARI", "30"))
+DOKUMEN_CACHE_DIR = Path(os.environ.get("DOKUMEN_CACHE_DIR", MEDIA_ROOT / "bagian"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -192,4 +201,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every layout step at INFO; fontTools every subsetting detail.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

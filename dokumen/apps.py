@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DokumenConfig(AppConfig):
+    name = "dokumen"
+    verbose_name = "Dokumen (Renja dan LKj: PDF, Excel)"

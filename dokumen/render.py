@@ -1,0 +1,277 @@
+"""Render a complete document (Renja or LKj) to PDF as separately cached parts.
+
+A document is a sequence of *parts*: the cover, the kata pengantar, the daftar isi and
+daftar tabel, then each chapter's text and each table on its own (landscape) pages.
+Every part is rendered to HTML first (cheap: Django templates), and the HTML, with the
+page number it starts on, is the part's cache key. Only parts whose key is not in the
+cache go through WeasyPrint (the expensive step); the PDF is then the cached parts
+merged with pypdf. So after one value changes, only the tables and the narrative that
+show it are rendered again; if a part's page count changes, the parts after it start on
+another page, get a new key and are rendered again too, so page numbers and the daftar
+isi are always right.
+
+Nothing here reads the database except through ``dokumen.isi`` (the content), and
+nothing computes a figure: tables come from the evaluation engine, sentences from
+``dokumen.narasi``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+# Bump when a template or the document CSS changes: every cached part becomes stale.
+VERSI_TEMPLAT = "2026.11.1"
+
+STATIC = Path(settings.BASE_DIR) / "static"
+CSS_DOKUMEN = ("css/tabel.css", "css/dokumen.css")
+
+Progres = Callable[[int, str], None]
+
+
+@dataclass(frozen=True)
+class Judul:
+    """A heading the daftar isi (or daftar tabel) lists, with its anchor."""
+
+    jangkar: str
+    teks: str
+    tingkat: int  # 0 = BAB, 1 = section, 2 = subsection; -1 = a table (daftar tabel)
+
+
+@dataclass
+class Bagian:
+    """One part of a document, rendered to HTML, not yet to PDF."""
+
+    kunci: str  # human-readable id, e.g. "bab-II" or "tabel-tc29"
+    judul: str  # shown in the progress bar
+    html: str
+    orientasi: str = "potret"  # potret | lanskap
+    penomoran: str = "arab"  # arab | romawi | tanpa
+    judul_daftar: list[Judul] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BagianJadi:
+    """A part rendered to PDF (from the cache or just now)."""
+
+    kunci: str
+    path: Path
+    halaman: int
+    mulai: int  # printed number of its first page
+    jangkar: dict[str, int]  # anchor → page index within the part
+    dari_cache: bool
+
+
+@dataclass(frozen=True)
+class HasilRender:
+    pdf: bytes
+    halaman: int
+    bagian: list[BagianJadi]
+    detik: float
+
+    @property
+    def dirender(self) -> int:
+        return sum(not b.dari_cache for b in self.bagian)
+
+
+def _kertas(kertas: str, orientasi: str) -> str:
+    ukuran = "215mm 330mm" if kertas == "F4" else "210mm 297mm"
+    if orientasi == "lanskap":
+        w, h = ukuran.split()
+        return f"{h} {w}"
+    return ukuran
+
+
+def _css_halaman(*, kertas: str, orientasi: str, penomoran: str, mulai: int, kaki: str) -> str:
+    """The @page rules of one part: size, margins, running footer, first page number."""
+    gaya = {"arab": "decimal", "romawi": "lower-roman"}.get(penomoran)
+    nomor = f"content: counter(page, {gaya});" if gaya else "content: none;"
+    kaki_css = json.dumps(kaki)  # a CSS string literal (JSON escaping is valid CSS)
+    return (
+        f"@page {{ size: {_kertas(kertas, orientasi)};"
+        f" @bottom-right {{ {nomor} font-size: 8pt; }}"
+        f" @bottom-left {{ content: {kaki_css if gaya else 'none'}; font-size: 7.5pt;"
+        " font-style: italic; color: #444; } }"
+        f"@page :first {{ counter-reset: page {mulai}; }}"
+    )
+
+
+@lru_cache(maxsize=1)
+def _weasy() -> tuple[object, list[object]]:
+    """WeasyPrint's font configuration and the parsed stylesheets, once per process."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    sheets = [
+        CSS(filename=str(STATIC / name), font_config=fonts)
+        for name in CSS_DOKUMEN
+        if (STATIC / name).exists()
+    ]
+    return fonts, sheets
+
+
+# Drop WeasyPrint's font configuration before interpreter shutdown (its __del__ fails late).
+atexit.register(_weasy.cache_clear)
+
+
+def _url_fetcher(url: str) -> dict[str, object]:
+    """Resolve /static/ URLs to the repository's files: no web server, no network."""
+    from weasyprint import default_url_fetcher
+
+    if url.startswith("file://"):
+        return dict(default_url_fetcher(url))
+    raise ValueError(f"Alamat luar tidak dimuat dalam dokumen: {url}")
+
+
+def _html_lengkap(bagian: Bagian, *, css_halaman: str) -> str:
+    return (
+        '<!doctype html><html lang="id"><head><meta charset="utf-8">'
+        f"<style>{css_halaman}</style></head>"
+        f'<body class="dokumen {bagian.orientasi}">{bagian.html}</body></html>'
+    )
+
+
+def _kunci_cache(html: str) -> str:
+    return hashlib.sha256(f"{VERSI_TEMPLAT}\n{html}".encode()).hexdigest()
+
+
+def _folder_cache() -> Path:
+    folder = Path(settings.DOKUMEN_CACHE_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _tulis_atomik(path: Path, isi: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(isi)
+    os.replace(tmp, path)
+
+
+def render_bagian(bagian: Bagian, *, mulai: int, kertas: str, kaki: str) -> BagianJadi:
+    """One part to PDF, from the cache when the same HTML starting on the same page exists."""
+    css_halaman = _css_halaman(
+        kertas=kertas,
+        orientasi=bagian.orientasi,
+        penomoran=bagian.penomoran,
+        mulai=mulai,
+        kaki=kaki,
+    )
+    html = _html_lengkap(bagian, css_halaman=css_halaman)
+    kunci = _kunci_cache(html)
+    folder = _folder_cache() / kunci[:2]
+    folder.mkdir(exist_ok=True)
+    pdf_path, meta_path = folder / f"{kunci}.pdf", folder / f"{kunci}.json"
+    if pdf_path.exists() and meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        os.utime(pdf_path)  # last use: the cleaner keeps parts that are still used
+        return BagianJadi(
+            bagian.kunci, pdf_path, meta["halaman"], mulai, meta["jangkar"], dari_cache=True
+        )
+    from weasyprint import HTML
+
+    fonts, sheets = _weasy()
+    doc = HTML(string=html, base_url=str(STATIC) + "/", url_fetcher=_url_fetcher).render(
+        stylesheets=sheets, font_config=fonts
+    )
+    jangkar = {a: i for i, page in enumerate(doc.pages) for a in page.anchors}
+    _tulis_atomik(pdf_path, doc.write_pdf())
+    _tulis_atomik(meta_path, json.dumps({"halaman": len(doc.pages), "jangkar": jangkar}).encode())
+    return BagianJadi(bagian.kunci, pdf_path, len(doc.pages), mulai, jangkar, dari_cache=False)
+
+
+def render_dokumen(
+    *,
+    depan: list[Bagian],
+    isi: list[Bagian],
+    daftar: Callable[[dict[str, str]], Bagian],
+    kertas: str = "A4",
+    kaki: str = "",
+    progres: Progres | None = None,
+) -> HasilRender:
+    """Render and merge: front parts (roman numbers), then the daftar isi built from the
+    page numbers of the body parts (arabic numbers from 1).
+
+    ``depan``: cover and kata pengantar, in order (the daftar follows them).
+    ``daftar``: builds the daftar isi/tabel part from {anchor: printed page number}.
+    """
+    mulai_waktu = time.perf_counter()
+    lapor = progres or (lambda _p, _t: None)
+    total = len(depan) + len(isi) + 1
+    selesai = 0
+
+    def maju(b: Bagian) -> None:
+        nonlocal selesai
+        selesai += 1
+        lapor(min(99, int(100 * selesai / total)), b.judul)
+
+    jadi_isi: list[BagianJadi] = []
+    halaman = 1
+    for b in isi:
+        lapor(min(99, int(100 * selesai / total)), b.judul)
+        r = render_bagian(b, mulai=halaman, kertas=kertas, kaki=kaki)
+        jadi_isi.append(r)
+        halaman += r.halaman
+        maju(b)
+    nomor_halaman = {
+        a: str(r.mulai + i) for r in jadi_isi for a, i in r.jangkar.items() if not a.startswith("_")
+    }
+    jadi_depan: list[BagianJadi] = []
+    romawi = 1
+    for b in [*depan, daftar(nomor_halaman)]:
+        lapor(min(99, int(100 * selesai / total)), b.judul)
+        r = render_bagian(b, mulai=romawi, kertas=kertas, kaki=kaki)
+        jadi_depan.append(r)
+        if b.penomoran == "romawi":
+            romawi += r.halaman
+        maju(b)
+    semua = [*jadi_depan, *jadi_isi]
+    pdf = gabung(semua, isi_bab=[(b, j) for b, j in zip(isi, jadi_isi, strict=True)])
+    return HasilRender(
+        pdf=pdf,
+        halaman=sum(r.halaman for r in semua),
+        bagian=semua,
+        detik=time.perf_counter() - mulai_waktu,
+    )
+
+
+def gabung(bagian: Iterable[BagianJadi], *, isi_bab: list[tuple[Bagian, BagianJadi]]) -> bytes:
+    """Merge the parts' PDFs into one, with a bookmark per chapter and table."""
+    import io
+
+    from pypdf import PdfWriter
+
+    daftar = list(bagian)
+    writer = PdfWriter()
+    awal: dict[str, int] = {}
+    posisi = 0
+    for r in daftar:
+        writer.append(str(r.path))
+        awal[r.kunci] = posisi
+        posisi += r.halaman
+    for b, r in isi_bab:
+        for j in b.judul_daftar:
+            if j.tingkat in (0, -1) and j.jangkar in r.jangkar:
+                writer.add_outline_item(
+                    title=j.teks, page_number=awal[r.kunci] + r.jangkar[j.jangkar]
+                )
+    writer.add_metadata({"/Producer": "SAKIP Renja"})
+    keluaran = io.BytesIO()
+    writer.write(keluaran)
+    return keluaran.getvalue()
+
+
+def html_dari(template: str, konteks: dict[str, object]) -> str:
+    return render_to_string(template, konteks)
