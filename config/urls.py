@@ -16,5 +16,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("evaluasi/", include("evaluasi.urls")),
+    path("dokumen/", include("dokumen.urls")),
     path("healthz", healthz, name="healthz"),
 ]

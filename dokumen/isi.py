@@ -100,16 +100,7 @@ class Persiapan:
 
 
 def _tabel_dokumen(jenis: str) -> list[k.TabelDok]:
-    hasil: list[k.TabelDok] = []
-
-    def jalan(bagian: tuple[k.Bagian, ...]) -> None:
-        for b in bagian:
-            hasil.extend(b.tabel)
-            jalan(b.sub)
-
-    for bab in k.KERANGKA[jenis]:
-        jalan(bab.bagian)
-    return hasil
+    return [t for b in k.semua_bagian(jenis) for t in b.tabel]
 
 
 def _muat_data(pd: PerangkatDaerah, tahun: int) -> DataRencana | None:
@@ -235,7 +226,9 @@ def _teks_bagian(p: Persiapan, b: k.Bagian) -> str:
     teks = p.narasi_tersimpan.get(b.kunci)
     if teks is None:
         teks = b.teks_baku
-    return markdown_html(isi_placeholder(teks, p.placeholder)) if teks.strip() else ""
+    if not teks.strip():
+        return ""
+    return f'<div class="teks">{markdown_html(isi_placeholder(teks, p.placeholder))}</div>'
 
 
 def _narasi(p: Persiapan, nama: str) -> str:
@@ -293,8 +286,10 @@ class _Penyusun:
             return
         self.isi.append(
             Bagian(
-                kunci=f"bab-{self._bab.nomor}-{self._urutan}",
-                judul=f"BAB {self._bab.nomor} {self._bab.judul}",
+                kunci=f"bab-{self._bab.nomor or self._bab.judul or 'awal'}-{self._urutan}",
+                judul=f"BAB {self._bab.nomor} {self._bab.judul}"
+                if self._bab.nomor
+                else "Bagian awal",
                 html="".join(self._potongan),
                 judul_daftar=list(self._judul_potongan),
             )
@@ -307,12 +302,26 @@ class _Penyusun:
         self.semua_judul.append(judul)
         self._judul_potongan.append(judul)
 
-    def bab(self, bab: k.Bab) -> None:
+    def mulai(self, bab: k.Bab) -> None:
         self._tutup()
         self._bab, self._urutan = bab, 0
-        jangkar = _jangkar(f"bab-{bab.nomor}")
-        self._judul(Judul(jangkar, f"BAB {bab.nomor} {bab.judul}", 0))
-        self._potongan.append(html_dari("dokumen/bab_judul.html", {"bab": bab, "jangkar": jangkar}))
+
+    def bab(self, bab: k.Bab) -> None:
+        self.mulai(bab)
+        jangkar = _jangkar(f"bab-{bab.nomor or bab.judul}")
+        judul = f"BAB {bab.nomor} {bab.judul}" if bab.nomor else bab.judul
+        self._judul(Judul(jangkar, judul, 0))
+        pembuka = ""
+        if bab.kunci:
+            teks = self.p.narasi_tersimpan.get(bab.kunci, bab.teks_baku)
+            pembuka = (
+                markdown_html(isi_placeholder(teks, self.p.placeholder)) if teks.strip() else ""
+            )
+        self._potongan.append(
+            html_dari(
+                "dokumen/bab_judul.html", {"bab": bab, "jangkar": jangkar, "pembuka": pembuka}
+            )
+        )
         self._bagian(bab.bagian, 1)
         self._tutup()
 
@@ -324,30 +333,35 @@ class _Penyusun:
             self._potongan.append(
                 html_dari(
                     "dokumen/bagian.html",
-                    {
-                        "b": b,
-                        "jangkar": jangkar,
-                        "tingkat": min(tingkat + 1, 4),
-                        "teks": _teks_bagian(p, b),
-                        "narasi": "".join(_narasi(p, n) for n in b.narasi),
-                    },
+                    {"b": b, "jangkar": jangkar, "tingkat": min(tingkat, 4)},
                 )
             )
-            for t in b.tabel:
-                self._tutup()
-                html, judul_tabel = _html_tabel(p, t)
-                jt = Judul(_jangkar(f"tabel-{kunci_tabel(t)}"), judul_tabel, -1)
-                self.semua_judul.append(jt)
-                self.isi.append(
-                    Bagian(
-                        kunci=f"tabel-{kunci_tabel(t)}",
-                        judul=judul_tabel,
-                        html=html,
-                        orientasi="lanskap",
-                        judul_daftar=[jt],
-                    )
-                )
+            for apa in b.urutan:
+                if apa == "teks":
+                    self._potongan.append(_teks_bagian(p, b))
+                elif apa == "narasi":
+                    narasi = "".join(_narasi(p, n) for n in b.narasi)
+                    if narasi:
+                        self._potongan.append(f'<div class="teks narasi">{narasi}</div>')
+                elif apa == "tabel":
+                    for t in b.tabel:
+                        self._tabel(t)
             self._bagian(b.sub, tingkat + 1)
+
+    def _tabel(self, t: k.TabelDok) -> None:
+        self._tutup()
+        html, judul_tabel = _html_tabel(self.p, t)
+        jt = Judul(_jangkar(f"tabel-{kunci_tabel(t)}"), judul_tabel, -1)
+        self.semua_judul.append(jt)
+        self.isi.append(
+            Bagian(
+                kunci=f"tabel-{kunci_tabel(t)}",
+                judul=judul_tabel,
+                html=html,
+                orientasi="lanskap",
+                judul_daftar=[jt],
+            )
+        )
 
 
 def bagian_dokumen(
@@ -387,10 +401,20 @@ def bagian_dokumen(
         penomoran="romawi",
     )
 
+    # Front sections (the LKj's Ringkasan Eksekutif): roman-numbered, before the daftar isi.
+    awal = _Penyusun(p)
+    awal.mulai(k.Bab("", "", ()))
+    awal._bagian(k.BAGIAN_AWAL.get(p.jenis, ()), 0)
+    awal._tutup()
+    for b in awal.isi:
+        b.penomoran = "romawi"
     penyusun = _Penyusun(p)
     for bab in k.KERANGKA[p.jenis]:
         penyusun.bab(bab)
-    isi, semua_judul = penyusun.isi, penyusun.semua_judul
+    if k.LAMPIRAN.get(p.jenis):
+        penyusun.bab(k.Bab("", "LAMPIRAN", k.LAMPIRAN[p.jenis]))
+    isi = penyusun.isi
+    semua_judul = [*awal.semua_judul, *penyusun.semua_judul]
 
     def daftar(nomor: dict[str, str]) -> Bagian:
         return Bagian(
@@ -406,7 +430,7 @@ def bagian_dokumen(
             penomoran="romawi",
         )
 
-    return [sampul, pengantar], isi, daftar
+    return [sampul, pengantar, *awal.isi], isi, daftar
 
 
 def kaki(p: Persiapan) -> str:

@@ -217,26 +217,33 @@ def render_dokumen(
         selesai += 1
         lapor(min(99, int(100 * selesai / total)), b.judul)
 
+    # Front parts first (roman numbers, independent of the body), then the body (arabic
+    # from 1), then the daftar isi, which needs both.
+    jadi_depan: list[BagianJadi] = []
+    nomor_halaman: dict[str, str] = {}
+    romawi = 1
+    for b in depan:
+        lapor(min(99, int(100 * selesai / total)), b.judul)
+        r = render_bagian(b, mulai=romawi, kertas=kertas, kaki=kaki)
+        jadi_depan.append(r)
+        if b.penomoran == "romawi":
+            nomor_halaman.update({a: angka_romawi(romawi + i) for a, i in r.jangkar.items()})
+            romawi += r.halaman
+        maju(b)
     jadi_isi: list[BagianJadi] = []
     halaman = 1
     for b in isi:
         lapor(min(99, int(100 * selesai / total)), b.judul)
         r = render_bagian(b, mulai=halaman, kertas=kertas, kaki=kaki)
         jadi_isi.append(r)
+        nomor_halaman.update({a: str(halaman + i) for a, i in r.jangkar.items()})
         halaman += r.halaman
         maju(b)
-    nomor_halaman = {
-        a: str(r.mulai + i) for r in jadi_isi for a, i in r.jangkar.items() if not a.startswith("_")
-    }
-    jadi_depan: list[BagianJadi] = []
-    romawi = 1
-    for b in [*depan, daftar(nomor_halaman)]:
-        lapor(min(99, int(100 * selesai / total)), b.judul)
-        r = render_bagian(b, mulai=romawi, kertas=kertas, kaki=kaki)
-        jadi_depan.append(r)
-        if b.penomoran == "romawi":
-            romawi += r.halaman
-        maju(b)
+    b = daftar(nomor_halaman)
+    lapor(min(99, int(100 * selesai / total)), b.judul)
+    jadi_daftar = render_bagian(b, mulai=romawi, kertas=kertas, kaki=kaki)
+    jadi_depan.append(jadi_daftar)
+    maju(b)
     semua = [*jadi_depan, *jadi_isi]
     pdf = gabung(semua, isi_bab=[(b, j) for b, j in zip(isi, jadi_isi, strict=True)])
     return HasilRender(
@@ -245,6 +252,19 @@ def render_dokumen(
         bagian=semua,
         detik=time.perf_counter() - mulai_waktu,
     )
+
+
+def angka_romawi(n: int) -> str:
+    """Lower-case roman numerals, as CSS ``lower-roman`` prints the front pages."""
+    hasil = ""
+    for nilai, huruf in (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    ):  # fmt: skip
+        while n >= nilai:
+            hasil += huruf
+            n -= nilai
+    return hasil
 
 
 def gabung(bagian: Iterable[BagianJadi], *, isi_bab: list[tuple[Bagian, BagianJadi]]) -> bytes:
