@@ -261,10 +261,13 @@ def _html_tabel(p: Persiapan, t: k.TabelDok) -> tuple[str, str]:
             ),
             f"{t.kode} (tidak dapat disusun)",
         )
-    html = html_dari(
-        "dokumen/tabel.html",
-        {"jangkar": jangkar, "tabel": tabel, "pd": p.pd, "versi": p.versi, "cetak": True},
+    from evaluasi.ekspor import konteks_dari_pd
+    from evaluasi.ekspor_pdf import konteks_template
+
+    konteks = konteks_template(
+        tabel, konteks_dari_pd(p.pd, tahun=p.tahun, versi=p.versi, kertas=p.kertas)
     )
+    html = html_dari("dokumen/tabel.html", {**konteks, "jangkar": jangkar})
     return html, tabel.judul
 
 

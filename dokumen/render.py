@@ -27,15 +27,36 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
 
-# Bump when a template or the document CSS changes: every cached part becomes stale.
-VERSI_TEMPLAT = "2026.11.1"
 
-STATIC = Path(settings.BASE_DIR) / "static"
-CSS_DOKUMEN = ("css/tabel.css", "css/dokumen.css")
+def _sidik_templat() -> str:
+    """Hash of every template, stylesheet and font a document is made with: editing any of
+    them makes every cached part and stored file stale, with nothing to remember to bump."""
+    akar = Path(settings.BASE_DIR)
+    h = hashlib.sha256()
+    pola = (
+        "templates/dokumen/*.html",
+        "templates/cetak/*.html",
+        "templates/evaluasi/_tabel.html",
+        "evaluasi/templatetags/*.py",
+        "static/css/tabel.css",
+        "static/css/cetak.css",
+        "static/css/dokumen.css",
+        "static/fonts/*",
+    )
+    for path in sorted(p for g in pola for p in akar.glob(g)):
+        h.update(path.relative_to(akar).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+# Bump the first part when the renderer's logic changes; the second follows the files.
+VERSI_TEMPLAT = f"2026.11.1+{_sidik_templat()}"
+
+CSS_DOKUMEN = ("css/dokumen.css",)
 
 Progres = Callable[[int, str], None]
 
@@ -94,30 +115,36 @@ def _kertas(kertas: str, orientasi: str) -> str:
 
 
 def _css_halaman(*, kertas: str, orientasi: str, penomoran: str, mulai: int, kaki: str) -> str:
-    """The @page rules of one part: size, margins, running footer, first page number."""
+    """The @page rules of one part: size, margins, running footer, first page number.
+
+    Applied after every other stylesheet, so a table's own print footer ("Halaman x dari y"
+    of a single-table PDF) gives way to the document's numbering."""
     gaya = {"arab": "decimal", "romawi": "lower-roman"}.get(penomoran)
-    nomor = f"content: counter(page, {gaya});" if gaya else "content: none;"
-    kaki_css = json.dumps(kaki)  # a CSS string literal (JSON escaping is valid CSS)
+    nomor = f"counter(page, {gaya})" if gaya else "none"
+    kaki_css = json.dumps(kaki) if gaya else "none"  # a CSS string (JSON escaping is valid CSS)
+    margin = "12mm 12mm 14mm 12mm" if orientasi == "lanskap" else "22mm 20mm 20mm 25mm"
     return (
-        f"@page {{ size: {_kertas(kertas, orientasi)};"
-        f" @bottom-right {{ {nomor} font-size: 8pt; }}"
-        f" @bottom-left {{ content: {kaki_css if gaya else 'none'}; font-size: 7.5pt;"
-        " font-style: italic; color: #444; } }"
+        f"@page {{ size: {_kertas(kertas, orientasi)}; margin: {margin};"
+        f" @bottom-right {{ content: {nomor}; font-size: 8pt; font-style: normal; }}"
+        f" @bottom-left {{ content: {kaki_css}; font-size: 7.5pt; font-style: italic; }} }}"
         f"@page :first {{ counter-reset: page {mulai}; }}"
     )
 
 
 @lru_cache(maxsize=1)
-def _weasy() -> tuple[object, list[object]]:
-    """WeasyPrint's font configuration and the parsed stylesheets, once per process."""
+def _weasy() -> tuple[Any, list[Any]]:
+    """WeasyPrint's font configuration and the parsed stylesheets, once per process: the
+    tables' print stylesheets (shared with ``export_table --format pdf``) and the document's."""
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
+    from evaluasi.ekspor_pdf import LEMBAR_GAYA, PengambilUrl, url_statis
+
     fonts = FontConfiguration()
+    pengambil = PengambilUrl()
     sheets = [
-        CSS(filename=str(STATIC / name), font_config=fonts)
-        for name in CSS_DOKUMEN
-        if (STATIC / name).exists()
+        CSS(url=url_statis(nama), url_fetcher=pengambil, font_config=fonts)
+        for nama in (*LEMBAR_GAYA, *CSS_DOKUMEN)
     ]
     return fonts, sheets
 
@@ -126,19 +153,12 @@ def _weasy() -> tuple[object, list[object]]:
 atexit.register(_weasy.cache_clear)
 
 
-def _url_fetcher(url: str) -> dict[str, object]:
-    """Resolve /static/ URLs to the repository's files: no web server, no network."""
-    from weasyprint import default_url_fetcher
-
-    if url.startswith("file://"):
-        return dict(default_url_fetcher(url))
-    raise ValueError(f"Alamat luar tidak dimuat dalam dokumen: {url}")
-
-
 def _html_lengkap(bagian: Bagian, *, css_halaman: str) -> str:
+    # The page CSS is part of the cache key (it carries the first page number) but is
+    # applied as the last stylesheet (see render_bagian), so it is only a comment here.
     return (
         '<!doctype html><html lang="id"><head><meta charset="utf-8">'
-        f"<style>{css_halaman}</style></head>"
+        f"<!-- {css_halaman} --></head>"
         f'<body class="dokumen {bagian.orientasi}">{bagian.html}</body></html>'
     )
 
@@ -180,11 +200,14 @@ def render_bagian(bagian: Bagian, *, mulai: int, kertas: str, kaki: str) -> Bagi
         return BagianJadi(
             bagian.kunci, pdf_path, meta["halaman"], mulai, meta["jangkar"], dari_cache=True
         )
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
+
+    from evaluasi.ekspor_pdf import BASE_URL, PengambilUrl
 
     fonts, sheets = _weasy()
-    doc = HTML(string=html, base_url=str(STATIC) + "/", url_fetcher=_url_fetcher).render(
-        stylesheets=sheets, font_config=fonts
+    halaman = CSS(string=css_halaman, font_config=fonts)
+    doc = HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilUrl()).render(
+        stylesheets=[*sheets, halaman], font_config=fonts
     )
     jangkar = {a: i for i, page in enumerate(doc.pages) for a in page.anchors}
     _tulis_atomik(pdf_path, doc.write_pdf())

@@ -3,23 +3,68 @@
 CSV (contract §2): header ``kode,uraian,indikator,satuan`` then one column per
 official column (``k<number>``, E.81 ``k<number>_k``/``_rp``); numbers plain with a
 dot decimal, rounded half-up to 2 decimals; empty where there is no value.
-PDF and XLSX arrive with the documents issue behind the same interface.
+PDF (``evaluasi.ekspor_pdf``) and XLSX (``evaluasi.ekspor_xlsx``) are registered lazily:
+their modules (WeasyPrint, openpyxl) load on first use, and a format whose module is not
+there yet is reported as unavailable instead of breaking the import of this module.
+
+Every exporter takes ``tulis(tabel, keluaran, *, konteks=None)``; ``konteks`` (a
+``KonteksCetak``, every key optional) names the pemda, the perangkat daerah, the year,
+the versi and the paper for the human formats; CSV ignores it.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib
+import io
 from decimal import Decimal
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol, TypedDict
 
 from evaluasi import rumus
 from evaluasi.tabel import Nilai, Tabel
+
+if TYPE_CHECKING:
+    from renja.models import PerangkatDaerah
+
+KERTAS = ("A4", "F4")  # F4: folio 215 × 330 mm, common in Indonesian government offices
+
+
+class KonteksCetak(TypedDict, total=False):
+    """What a printed table says about itself beside the table (all keys optional)."""
+
+    pemda: str  # "Kota Batam"
+    pd_nama: str  # "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+    pd_kode: str  # "BKPSDM"
+    perangkat_daerah: str  # both as one line, "Badan … Manusia (BKPSDM)" (the XLSX title block)
+    tahun: int
+    versi: str  # "murni" or "perubahan"
+    kertas: str  # "A4" (default) or "F4"
+
+
+def konteks_dari_pd(
+    pd: PerangkatDaerah, *, tahun: int, versi: str = "murni", kertas: str = "A4"
+) -> KonteksCetak:
+    return {
+        "pemda": pd.pemda.nama,
+        "pd_nama": pd.nama,
+        "pd_kode": pd.kode,
+        "perangkat_daerah": f"{pd.nama} ({pd.kode})",
+        "tahun": tahun,
+        "versi": versi,
+        "kertas": kertas,
+    }
 
 
 class Eksportir(Protocol):
     format: str
 
-    def tulis(self, tabel: Tabel, keluaran: IO[bytes]) -> None: ...
+    def tulis(
+        self, tabel: Tabel, keluaran: IO[bytes], *, konteks: KonteksCetak | None = None
+    ) -> None: ...
+
+
+class FormatTidakTersedia(LookupError):
+    """The format is unknown or its exporter module is not installed (yet)."""
 
 
 def angka_csv(value: Nilai) -> str:
@@ -38,9 +83,9 @@ def angka_csv(value: Nilai) -> str:
 class EksportirCsv:
     format = "csv"
 
-    def tulis(self, tabel: Tabel, keluaran: IO[bytes]) -> None:
-        import io
-
+    def tulis(
+        self, tabel: Tabel, keluaran: IO[bytes], *, konteks: KonteksCetak | None = None
+    ) -> None:
         text = io.TextIOWrapper(keluaran, encoding="utf-8", newline="")
         writer = csv.writer(text, lineterminator="\n")
         kunci = [k.kunci for k in tabel.kolom]
@@ -54,4 +99,60 @@ class EksportirCsv:
         text.detach()
 
 
-EKSPORTIR: dict[str, Eksportir] = {"csv": EksportirCsv()}
+class EksportirTunda:
+    """An exporter whose class is imported on first use (``modul:Kelas``).
+
+    Keeps ``import evaluasi.ekspor`` cheap and lets a format be registered before its
+    module exists; ``muat()`` raises ``FormatTidakTersedia`` while it does not.
+    """
+
+    def __init__(self, format: str, modul: str, kelas: str) -> None:
+        self.format = format
+        self._modul = modul
+        self._kelas = kelas
+        self._isi: Any = None
+
+    def muat(self) -> Any:
+        if self._isi is None:
+            try:
+                modul = importlib.import_module(self._modul)
+            except ModuleNotFoundError as exc:
+                if exc.name != self._modul:  # a missing dependency inside the module: a bug
+                    raise
+                raise FormatTidakTersedia(f"Format {self.format} belum tersedia.") from exc
+            kelas = getattr(modul, self._kelas, None)
+            if kelas is None:
+                raise FormatTidakTersedia(f"Format {self.format} belum tersedia.")
+            self._isi = kelas()
+        return self._isi
+
+    def tersedia(self) -> bool:
+        try:
+            self.muat()
+        except FormatTidakTersedia:
+            return False
+        return True
+
+    def tulis(
+        self, tabel: Tabel, keluaran: IO[bytes], *, konteks: KonteksCetak | None = None
+    ) -> None:
+        self.muat().tulis(tabel, keluaran, konteks=konteks)
+
+
+EKSPORTIR: dict[str, Eksportir] = {
+    "csv": EksportirCsv(),
+    "xlsx": EksportirTunda("xlsx", "evaluasi.ekspor_xlsx", "EksportirXlsx"),
+    "pdf": EksportirTunda("pdf", "evaluasi.ekspor_pdf", "EksportirPdf"),
+}
+
+
+def eksportir_untuk(format: str) -> Eksportir:
+    """The exporter of a format, its module loaded; ``FormatTidakTersedia`` otherwise."""
+    eksportir = EKSPORTIR.get(format)
+    if eksportir is None:
+        raise FormatTidakTersedia(
+            f"Format {format} tidak dikenal; pilih salah satu: {', '.join(EKSPORTIR)}."
+        )
+    if isinstance(eksportir, EksportirTunda):
+        eksportir.muat()
+    return eksportir

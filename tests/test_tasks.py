@@ -78,3 +78,38 @@ def test_a_real_worker_recomputes_a_stored_table_after_a_value_changes(tulis_csv
         pytest.fail("the worker did not recompute the table within 60 s")
     tabel = tabel_dari_json(latest.isi)
     assert next(b for b in tabel.baris if b.kode == "5").nilai["k6"] == Decimal(5000)
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    not os.environ.get("CELERY_WORKER_RUNNING"), reason="needs the worker that .ci/run starts"
+)
+def test_a_real_worker_generates_a_requested_document_and_the_row_tracks_it(tulis_csv):
+    import time
+
+    from dokumen.models import PekerjaanDokumen
+    from dokumen.services import pekerjaan_minta
+
+    pd = _plan(tulis_csv)
+    # Outside a transaction the job is queued at once, to the worker on Redis.
+    p = pekerjaan_minta(pd=pd, tahun=2024, jenis="renja", oleh=None)
+    assert p.status == PekerjaanDokumen.Status.ANTRE
+    dilihat: set[str] = set()
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        p.refresh_from_db()
+        dilihat.add(p.status)
+        if p.status in (PekerjaanDokumen.Status.SELESAI, PekerjaanDokumen.Status.GAGAL):
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the worker did not finish the document within 180 s")
+    assert p.status == PekerjaanDokumen.Status.SELESAI, p.galat
+    assert p.progres == 100 and p.halaman > 10 and p.mulai_pada and p.selesai_pada
+    with p.berkas.open("rb") as fh:
+        assert fh.read(5) == b"%PDF-"
+    # Asked again with nothing changed: answered from the stored file, no new render.
+    lagi = pekerjaan_minta(pd=pd, tahun=2024, jenis="renja", oleh=None)
+    assert lagi.dari_cache and lagi.status == PekerjaanDokumen.Status.SELESAI
+    assert lagi.berkas.name == p.berkas.name

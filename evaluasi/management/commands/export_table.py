@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from evaluasi.ekspor import EKSPORTIR
+from evaluasi.ekspor import EKSPORTIR, KERTAS, FormatTidakTersedia, eksportir_untuk, konteks_dari_pd
 from evaluasi.models import HasilTabel
 from evaluasi.muat import RencanaTidakAda
 from evaluasi.serial import tabel_dari_json
@@ -30,13 +31,20 @@ class Command(BaseCommand):
         parser.add_argument("--tahun", required=True, type=int)
         parser.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4])
         parser.add_argument("--versi", choices=["murni", "perubahan"], default="murni")
-        parser.add_argument("--format", choices=["csv", "xlsx", "pdf"], default="csv")
+        parser.add_argument("--format", choices=sorted(EKSPORTIR), default="csv")
+        parser.add_argument(
+            "--kertas",
+            choices=KERTAS,
+            default="A4",
+            help="Ukuran kertas PDF, mendatar: A4 (bawaan) atau F4 (215 × 330 mm).",
+        )
         parser.add_argument("--output", required=True)
 
     def handle(self, *args: Any, **o: Any) -> None:
-        eksportir = EKSPORTIR.get(o["format"])
-        if eksportir is None:
-            raise CommandError(f"Format {o['format']} belum tersedia; gunakan csv.")
+        try:
+            eksportir = eksportir_untuk(o["format"])
+        except FormatTidakTersedia as exc:
+            raise CommandError(f"{exc} Gunakan csv.") from exc
         try:
             pd = pd_dari_kode(pemda=o["pemda"], opd=o["opd"])
         except PerangkatDaerah.DoesNotExist as exc:
@@ -44,15 +52,18 @@ class Command(BaseCommand):
                 f"Perangkat daerah {o['opd']!r} di {o['pemda']!r} tidak ditemukan."
             ) from exc
         try:
-            # The same path as the web application: the Celery task (eager without REDIS_URL).
+            # The same path as the web application: the Celery task (eager without REDIS_URL)
+            # computes and stores the table; the exporter only writes it.
             hasil_id = hitung_tabel_tugas.delay(
                 pd.pk, o["tahun"], o["tabel"], o["triwulan"], o["versi"]
             ).get(timeout=600)
         except (RencanaTidakAda, TabelTidakDapatDibuat) as exc:
             raise CommandError(str(exc)) from exc
         tabel = tabel_dari_json(HasilTabel.objects.get(pk=hasil_id).isi)
+        konteks = konteks_dari_pd(pd, tahun=o["tahun"], versi=o["versi"], kertas=o["kertas"])
+        isi = io.BytesIO()  # no half-written file when the exporter fails
+        eksportir.tulis(tabel, isi, konteks=konteks)
         path = Path(o["output"])
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as fh:
-            eksportir.tulis(tabel, fh)
+        path.write_bytes(isi.getvalue())
         self.stdout.write(f"{tabel.judul}: {len(tabel.baris)} baris → {path}")
