@@ -153,8 +153,13 @@ def pekerjaan_minta(
     format: str = "pdf",
     parameter: dict[str, Any] | None = None,
     paksa: bool = False,
+    segera: bool = False,
 ) -> PekerjaanDokumen:
-    """Record a request; answer from the stored file when nothing changed, else queue it."""
+    """Record a request; answer from the stored file when nothing changed, else queue it.
+
+    The task is queued after the surrounding transaction commits; ``segera`` queues it at
+    once, for callers that run outside any transaction (commands), so that a caller inside
+    one (a test) still gets its file."""
     tabel = tabel if jenis == JenisDokumen.TABEL else ""
     param = parameter_kanonis(jenis=jenis, tabel=tabel, format=format, parameter=parameter or {})
     mulai = time.perf_counter()
@@ -205,7 +210,10 @@ def pekerjaan_minta(
     pekerjaan = PekerjaanDokumen.objects.create(**umum)
     from dokumen.tasks import buat_dokumen_tugas
 
-    transaction.on_commit(lambda: buat_dokumen_tugas.delay(pekerjaan.pk))
+    if segera:
+        buat_dokumen_tugas.delay(pekerjaan.pk)
+    else:
+        transaction.on_commit(lambda: buat_dokumen_tugas.delay(pekerjaan.pk))
     return pekerjaan
 
 
@@ -226,7 +234,7 @@ def nama_berkas(p: PekerjaanDokumen) -> str:
 def _render_tabel(p: PekerjaanDokumen, lapor: Any) -> tuple[bytes, int]:
     from io import BytesIO
 
-    from evaluasi.ekspor import EKSPORTIR
+    from evaluasi.ekspor import eksportir_untuk, konteks_dari_pd
 
     pd = p.perangkat_daerah
     lapor(10, "Menghitung tabel")
@@ -240,20 +248,13 @@ def _render_tabel(p: PekerjaanDokumen, lapor: Any) -> tuple[bytes, int]:
     lapor(50, f"Menulis {p.format.upper()}")
     tabel = tabel_dari_json(hasil.isi)
     keluaran = BytesIO()
-    eksportir: Any = EKSPORTIR[p.format]
-    konteks = {
-        "pemda": pd.pemda.nama,
-        "perangkat_daerah": pd.nama,
-        "pd_kode": pd.kode,
-        "tahun": p.tahun,
-        "versi": p.parameter.get("versi", "murni"),
-        "kertas": p.parameter.get("kertas", "A4"),
-    }
-    try:
-        eksportir.tulis(tabel, keluaran, konteks=konteks)
-    except TypeError:  # an exporter without context (CSV)
-        keluaran = BytesIO()
-        eksportir.tulis(tabel, keluaran)
+    konteks = konteks_dari_pd(
+        pd,
+        tahun=p.tahun,
+        versi=p.parameter.get("versi", "murni"),
+        kertas=p.parameter.get("kertas", "A4"),
+    )
+    eksportir_untuk(p.format).tulis(tabel, keluaran, konteks=konteks)
     isi = keluaran.getvalue()
     halaman = 0
     if p.format == "pdf":
@@ -333,6 +334,19 @@ def pekerjaan_jalankan(*, pekerjaan_id: int) -> PekerjaanDokumen:
     p.selesai_pada = timezone.now()
     p.durasi_ms = int((time.perf_counter() - mulai) * 1000)
     p.save()
+    return p
+
+
+def pekerjaan_tunggu(p: PekerjaanDokumen, *, batas_detik: float) -> PekerjaanDokumen:
+    """Wait for a queued job to finish (commands; the web polls instead). Raises TimeoutError."""
+    batas = time.monotonic() + batas_detik
+    while p.status in (PekerjaanDokumen.Status.ANTRE, PekerjaanDokumen.Status.BERJALAN):
+        if time.monotonic() > batas:
+            raise TimeoutError(
+                f"Worker belum selesai setelah {batas_detik:.0f} detik (pekerjaan {p.pk})."
+            )
+        time.sleep(0.1)
+        p.refresh_from_db()
     return p
 
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -44,16 +43,13 @@ class Command(BaseCommand):
             format="pdf",
             parameter={"versi": o["versi"], "kertas": o["kertas"]},
             oleh=None,
+            segera=True,
             paksa=o["paksa"],
         )
-        batas = time.monotonic() + o["timeout"]
-        while p.status in (PekerjaanDokumen.Status.ANTRE, PekerjaanDokumen.Status.BERJALAN):
-            if time.monotonic() > batas:
-                raise CommandError(
-                    f"Worker belum selesai setelah {o['timeout']} detik (pekerjaan {p.pk})."
-                )
-            time.sleep(0.25)
-            p.refresh_from_db()
+        try:
+            p = services.pekerjaan_tunggu(p, batas_detik=o["timeout"])
+        except TimeoutError as exc:
+            raise CommandError(str(exc)) from exc
         if p.status == PekerjaanDokumen.Status.GAGAL:
             raise CommandError(p.galat)
         path = Path(o["output"])

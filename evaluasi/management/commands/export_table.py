@@ -1,17 +1,11 @@
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from evaluasi.ekspor import EKSPORTIR, KERTAS, FormatTidakTersedia, eksportir_untuk, konteks_dari_pd
-from evaluasi.models import HasilTabel
-from evaluasi.muat import RencanaTidakAda
-from evaluasi.serial import tabel_dari_json
-from evaluasi.tabel import TabelTidakDapatDibuat
-from evaluasi.tasks import hitung_tabel_tugas
+from evaluasi.ekspor import EKSPORTIR, KERTAS
 from renja.models import PerangkatDaerah
 from renja.selectors import pd_dari_kode
 
@@ -41,29 +35,40 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True)
 
     def handle(self, *args: Any, **o: Any) -> None:
-        try:
-            eksportir = eksportir_untuk(o["format"])
-        except FormatTidakTersedia as exc:
-            raise CommandError(f"{exc} Gunakan csv.") from exc
+        from dokumen import services as dokumen
+
+        if o["tabel"] == "rekap_pegawai":
+            raise CommandError("Tabel rekap_pegawai belum tersedia (menunggu data kepegawaian).")
         try:
             pd = pd_dari_kode(pemda=o["pemda"], opd=o["opd"])
         except PerangkatDaerah.DoesNotExist as exc:
             raise CommandError(
                 f"Perangkat daerah {o['opd']!r} di {o['pemda']!r} tidak ditemukan."
             ) from exc
+        parameter: dict[str, Any] = {"versi": o["versi"], "kertas": o["kertas"]}
+        if o["triwulan"]:
+            parameter["triwulan"] = o["triwulan"]
         try:
-            # The same path as the web application: the Celery task (eager without REDIS_URL)
-            # computes and stores the table; the exporter only writes it.
-            hasil_id = hitung_tabel_tugas.delay(
-                pd.pk, o["tahun"], o["tabel"], o["triwulan"], o["versi"]
-            ).get(timeout=600)
-        except (RencanaTidakAda, TabelTidakDapatDibuat) as exc:
+            # The same path as the web download: a tracked job whose Celery task (eager
+            # without REDIS_URL) computes the table through the engine and writes the file
+            # with the format's exporter; an unchanged table is answered from the stored file.
+            p = dokumen.pekerjaan_minta(
+                pd=pd,
+                tahun=o["tahun"],
+                jenis="tabel",
+                tabel=o["tabel"],
+                format=o["format"],
+                parameter=parameter,
+                oleh=None,
+            segera=True,
+            )
+            p = dokumen.pekerjaan_tunggu(p, batas_detik=600)
+        except (dokumen.PermintaanTidakSah, TimeoutError) as exc:
             raise CommandError(str(exc)) from exc
-        tabel = tabel_dari_json(HasilTabel.objects.get(pk=hasil_id).isi)
-        konteks = konteks_dari_pd(pd, tahun=o["tahun"], versi=o["versi"], kertas=o["kertas"])
-        isi = io.BytesIO()  # no half-written file when the exporter fails
-        eksportir.tulis(tabel, isi, konteks=konteks)
+        if p.status != "selesai":
+            raise CommandError(p.galat)
         path = Path(o["output"])
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(isi.getvalue())
-        self.stdout.write(f"{tabel.judul}: {len(tabel.baris)} baris → {path}")
+        with p.berkas.open("rb") as src:
+            path.write_bytes(src.read())  # written only once the job succeeded
+        self.stdout.write(f"{o['tabel']} {pd.kode} {o['tahun']}: {p.ukuran} byte → {path}")
