@@ -52,6 +52,7 @@ def _django(cache_dir: Path | None = None) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
     os.environ.pop("REDIS_URL", None)
     os.environ["DEBUG"] = "0"
+    os.environ["SECURE_SSL_REDIRECT"] = "0"  # the test client speaks plain HTTP
     os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret-" + "x" * 40)
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
     os.environ["MEDIA_ROOT"] = str(OUT / "bench_dokumen_media")

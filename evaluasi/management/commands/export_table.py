@@ -60,7 +60,7 @@ class Command(BaseCommand):
                 format=o["format"],
                 parameter=parameter,
                 oleh=None,
-            segera=True,
+                segera=True,
             )
             p = dokumen.pekerjaan_tunggu(p, batas_detik=600)
         except (dokumen.PermintaanTidakSah, TimeoutError) as exc:
