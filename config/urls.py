@@ -17,5 +17,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("evaluasi/", include("evaluasi.urls")),
     path("dokumen/", include("dokumen.urls")),
+    # The planners' screens, one URL module per area (issue 5).
+    path("alur/", include("renja.urls_alur")),
+    path("isian/", include("renja.urls_isian")),
+    path("unggah/", include("renja.urls_unggah")),
+    path("perubahan/", include("renja.urls_perubahan")),
     path("healthz", healthz, name="healthz"),
 ]
