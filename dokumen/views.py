@@ -144,7 +144,16 @@ def pekerjaan(request: HttpRequest, pekerjaan_id: int) -> HttpResponse:
             format=p.format,
             parameter=p.parameter,
         )
-    return render(request, "dokumen/pekerjaan.html", {"p": p, "sebelumnya": sebelumnya})
+    if p.tabel:
+        singkat, nama = TABEL_HALAMAN.get(p.tabel, (p.tabel, ""))
+        judul = f"{singkat} {nama}".strip()
+        if p.parameter.get("triwulan"):
+            judul += f" – TW {p.parameter['triwulan']}"
+    else:
+        judul = p.get_jenis_display()
+    return render(
+        request, "dokumen/pekerjaan.html", {"p": p, "sebelumnya": sebelumnya, "judul": judul}
+    )
 
 
 @require_GET
