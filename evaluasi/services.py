@@ -20,9 +20,14 @@ from evaluasi.serial import tabel_ke_json
 from evaluasi.tabel import PEMBANGUN as PEMBANGUN_RENJA
 from evaluasi.tabel import Tabel, TabelTidakDapatDibuat
 from evaluasi.tabel_lkj import PEMBANGUN_LKJ
+from evaluasi.tabel_perubahan import PEMBANGUN_PERUBAHAN
 from renja.models import PerangkatDaerah
 
-PEMBANGUN: dict[str, Callable[..., Tabel]] = {**PEMBANGUN_RENJA, **PEMBANGUN_LKJ}
+PEMBANGUN: dict[str, Callable[..., Tabel]] = {
+    **PEMBANGUN_RENJA,
+    **PEMBANGUN_LKJ,
+    **PEMBANGUN_PERUBAHAN,
+}
 
 # Bump when a formula or a table layout changes: every stored result becomes stale.
 VERSI_MESIN = "2026.11.1"

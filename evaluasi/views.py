@@ -30,6 +30,9 @@ TABEL_HALAMAN: dict[str, tuple[str, str]] = {
     "lkj_capaian": ("LKj", "Capaian indikator kinerja utama"),
     "lkj_anggaran": ("LKj", "Kinerja dan anggaran per program"),
     "lkj_efisiensi": ("LKj", "Efisiensi penggunaan sumber daya"),
+    "t52": ("Tabel 5.2", "Penambahan pagu anggaran (Renja Perubahan)"),
+    "t53": ("Tabel 5.3", "Pergeseran pagu anggaran (Renja Perubahan)"),
+    "perubahan_pagu": ("Perubahan", "Rekapitulasi perubahan pagu per sub kegiatan"),
 }
 TRIWULAN = ((1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV"))
 VERSI = ("murni", "perubahan")

@@ -65,6 +65,10 @@ KOLOM_AWAL: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "lkj_capaian": (("1", ("kode", "uraian")), ("2", ("indikator", "satuan"))),
     "lkj_anggaran": (("1", ("kode", "uraian")), ("2", ("indikator", "satuan"))),
     "lkj_efisiensi": (("1", ("kode", "uraian")), ("2", ("indikator", "satuan"))),
+    # Renja Perubahan (Banjarbaru Tabel 5.2 / 5.3): budgets per sub kegiatan, no indicators.
+    "t52": (("1", ("kode",)), ("2", ("uraian",))),
+    "t53": (("1", ("kode",)), ("2", ("uraian",))),
+    "perubahan_pagu": (("1", ("kode",)), ("2", ("uraian",))),
 }
 KOLOM_AWAL_LAIN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("", ("kode", "uraian", "indikator", "satuan")),

@@ -12,6 +12,7 @@ from renja.selectors import pd_dari_kode
 TABEL_KONTRAK = (
     "tc29", "tc30", "tc31", "tc32", "tc33", "t41", "e81",
     "pk", "lkj_capaian", "lkj_anggaran", "lkj_efisiensi", "rekap_pegawai",
+    "t52", "t53", "perubahan_pagu",
 )  # fmt: skip
 
 
