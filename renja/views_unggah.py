@@ -1,0 +1,99 @@
+"""Thin views of the Excel round trip; the logic is in ``renja.unggah``."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET, require_POST
+
+from renja import akses, unggah
+from renja.models import PerangkatDaerah, Renja
+
+
+def _pd(pd_id: int) -> PerangkatDaerah:
+    return get_object_or_404(PerangkatDaerah.objects.select_related("pemda"), pk=pd_id)
+
+
+def _konteks(request: HttpRequest, pd: PerangkatDaerah, tahun: int) -> dict[str, object]:
+    return {
+        "pd": pd,
+        "tahun": tahun,
+        "boleh_ubah": akses.dapat_mengubah_nilai(request.user, pd),
+        "renja_list": Renja.objects.filter(perangkat_daerah=pd, tahun=tahun),
+        "templat_list": [unggah.templat_dari(k, tahun) for k in unggah.TEMPLAT_SAH],
+        "batas_mb": unggah.BATAS_UKURAN // (1024 * 1024),
+    }
+
+
+@login_required
+@require_GET
+def halaman(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
+    pd = _pd(pd_id)
+    akses.wajib_melihat(request.user, pd)
+    return render(request, "renja/unggah/halaman.html", _konteks(request, pd, tahun))
+
+
+@login_required
+@require_GET
+def templat(request: HttpRequest, pd_id: int, tahun: int, templat: str) -> HttpResponse:
+    pd = _pd(pd_id)
+    if templat not in unggah.TEMPLAT_SAH:
+        raise Http404("Templat tidak dikenal.")
+    nama, isi = unggah.templat_tulis(pd=pd, tahun=tahun, templat=templat, oleh=request.user)
+    response = HttpResponse(
+        isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return response
+
+
+@login_required
+@require_POST
+def periksa(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
+    pd = _pd(pd_id)
+    akses.wajib(
+        akses.dapat_mengubah_nilai(request.user, pd), f"Anda tidak berhak mengubah data {pd.kode}."
+    )
+    konteks = _konteks(request, pd, tahun)
+    berkas = request.FILES.get("berkas")
+    if berkas is None:
+        konteks["galat"] = "Pilih berkas .xlsx yang akan diunggah."
+        return render(request, "renja/unggah/halaman.html", konteks, status=400)
+    nama = berkas.name or "unggahan"
+    try:
+        pratinjau = unggah.unggahan_periksa(
+            pd=pd, tahun=tahun, berkas=berkas, nama=nama, ukuran=berkas.size, oleh=request.user
+        )
+    except unggah.UnggahanDitolak as exc:
+        konteks.update(masalah=exc.masalah, nama_berkas=nama)
+        return render(request, "renja/unggah/halaman.html", konteks, status=422)
+    token = unggah.pratinjau_simpan(request.session, pratinjau)
+    konteks.update(pratinjau=pratinjau, token=token)
+    return render(request, "renja/unggah/pratinjau.html", konteks)
+
+
+@login_required
+@require_POST
+def terapkan(request: HttpRequest, pd_id: int, tahun: int, token: str) -> HttpResponse:
+    pd = _pd(pd_id)
+    akses.wajib(
+        akses.dapat_mengubah_nilai(request.user, pd), f"Anda tidak berhak mengubah data {pd.kode}."
+    )
+    konteks = _konteks(request, pd, tahun)
+    pratinjau = unggah.pratinjau_ambil(request.session, token, hapus=True)
+    if pratinjau is None:
+        konteks["galat"] = "Pratinjau tidak ditemukan atau sudah dipakai; unggah ulang berkas Anda."
+        return render(request, "renja/unggah/halaman.html", konteks, status=409)
+    try:
+        hasil = unggah.pratinjau_terapkan(
+            pd=pd,
+            tahun=tahun,
+            pratinjau=pratinjau,
+            oleh=request.user,  # type: ignore[arg-type]
+        )
+    except unggah.UnggahanDitolak as exc:
+        konteks.update(masalah=exc.masalah, nama_berkas=pratinjau.nama_berkas)
+        return render(request, "renja/unggah/halaman.html", konteks, status=409)
+    konteks.update(hasil=hasil, pratinjau=pratinjau)
+    return render(request, "renja/unggah/selesai.html", konteks)
