@@ -1,0 +1,252 @@
+"""Writes of the planners' grid (issue 5): one cell, an indicator's attributes, a new node.
+
+HackSoft style like ``renja.services``: keyword-only arguments, the acting user as ``oleh``,
+role checks through ``renja.akses`` and the lock rules through ``services.nilai_boleh_diubah``.
+Every value write goes through ``services.nilai_simpan`` (history: who, when, old/new row and
+the path as change reason); only what that service cannot do (clearing a value, the
+"read as empty" conflict, indicator attributes) is written here, with the same checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from renja import akses, services
+from renja.models import (
+    Akumulasi,
+    Indikator,
+    Jenis,
+    Level,
+    Nilai,
+    Polaritas,
+    ProgramKegiatan,
+    Renstra,
+)
+from renja.services import NilaiBerubah
+
+
+@dataclass(frozen=True)
+class Isian:
+    """What a planner typed into one cell, already parsed: a number, a text, or nothing."""
+
+    angka: Decimal | None = None
+    teks: str = ""
+
+    @property
+    def kosong(self) -> bool:
+        return self.angka is None and not self.teks
+
+
+def _pemilik(indikator: Indikator | None, node: ProgramKegiatan | None) -> ProgramKegiatan:
+    owner = node or (indikator.program_kegiatan if indikator else None)
+    if owner is None:
+        raise ValidationError("Nilai sasaran/tujuan diubah melalui Renstra.")
+    return owner
+
+
+def _nilai_sekarang(
+    *,
+    indikator: Indikator | None,
+    node: ProgramKegiatan | None,
+    jenis: str,
+    tahun: int,
+    triwulan: int,
+    kunci: bool = False,
+) -> Nilai | None:
+    qs = Nilai.objects.filter(
+        indikator=indikator, program_kegiatan=node, tahun=tahun, jenis=jenis, triwulan=triwulan
+    )
+    if kunci:
+        qs = qs.select_for_update()
+    return qs.first()
+
+
+def sel_simpan(
+    *,
+    oleh: AbstractBaseUser,
+    jenis: str,
+    tahun: int,
+    isian: Isian,
+    indikator: Indikator | None = None,
+    node: ProgramKegiatan | None = None,
+    triwulan: int = 0,
+    revisi_dibaca: int | None,
+    jalur: str = "form",
+) -> Nilai | None:
+    """Save (or clear) one grid cell; returns the stored value, None when cleared.
+
+    ``revisi_dibaca`` is the ``Nilai.revisi`` the cell showed, or None when it showed an empty
+    cell. A new ``Nilai`` starts at revisi 0, so "empty" must be told apart from "revisi 0":
+    a value that appeared since the cell was read is a conflict too (``NilaiBerubah``).
+    """
+    owner = _pemilik(indikator, node)
+    if isian.kosong:
+        _sel_hapus(
+            oleh=oleh,
+            owner=owner,
+            jenis=jenis,
+            tahun=tahun,
+            indikator=indikator,
+            node=node,
+            triwulan=triwulan,
+            revisi_dibaca=revisi_dibaca,
+            jalur=jalur,
+        )
+        return None
+    if revisi_dibaca is None:
+        ada = _nilai_sekarang(
+            indikator=indikator, node=node, jenis=jenis, tahun=tahun, triwulan=triwulan
+        )
+        if ada is not None:
+            # Someone filled the cell after it was read empty.
+            akses.wajib(
+                akses.dapat_mengubah_nilai(oleh, owner.renstra.perangkat_daerah),
+                f"Anda tidak berhak mengubah data {owner.renstra.perangkat_daerah.kode}.",
+            )
+            raise NilaiBerubah(nilai=ada, revisi_dibaca=-1)
+    try:
+        return services.nilai_simpan(
+            oleh=oleh,
+            jenis=jenis,
+            tahun=tahun,
+            angka=isian.angka,
+            teks=isian.teks,
+            indikator=indikator,
+            node=node,
+            triwulan=triwulan,
+            revisi_dibaca=revisi_dibaca,
+            jalur=jalur,
+        )
+    except IntegrityError:
+        # Two first saves of the same empty cell at once: the later one is the conflict.
+        ada = _nilai_sekarang(
+            indikator=indikator, node=node, jenis=jenis, tahun=tahun, triwulan=triwulan
+        )
+        if ada is None:
+            raise
+        raise NilaiBerubah(nilai=ada, revisi_dibaca=-1) from None
+
+
+def _sel_hapus(
+    *,
+    oleh: AbstractBaseUser,
+    owner: ProgramKegiatan,
+    jenis: str,
+    tahun: int,
+    indikator: Indikator | None,
+    node: ProgramKegiatan | None,
+    triwulan: int,
+    revisi_dibaca: int | None,
+    jalur: str,
+) -> None:
+    """Clear a value: same role, lock and stale-write rules as ``nilai_simpan``."""
+    pd = owner.renstra.perangkat_daerah
+    akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
+    services.nilai_boleh_diubah(node=node, owner_node=owner, jenis=jenis, tahun=tahun)
+    with transaction.atomic():
+        nilai = _nilai_sekarang(
+            indikator=indikator,
+            node=node,
+            jenis=jenis,
+            tahun=tahun,
+            triwulan=triwulan,
+            kunci=True,
+        )
+        if nilai is None:
+            return None
+        if revisi_dibaca is None or nilai.revisi != revisi_dibaca:
+            raise NilaiBerubah(
+                nilai=nilai, revisi_dibaca=-1 if revisi_dibaca is None else revisi_dibaca
+            )
+        nilai._change_reason = jalur  # type: ignore[attr-defined]
+        nilai._history_user = oleh  # type: ignore[attr-defined]
+        nilai.delete()
+        services.tabel_kedaluwarsa(pd_id=pd.pk)
+    return None
+
+
+def indikator_ubah(
+    *,
+    oleh: AbstractBaseUser,
+    indikator: Indikator,
+    tahun: int,
+    nama: str | None = None,
+    satuan: str | None = None,
+    polaritas: str | None = None,
+    akumulasi: str | None = None,
+    jalur: str = "form",
+) -> Indikator:
+    """Change an indicator's name, unit, polarity or accumulation (None = unchanged).
+
+    The indicator serves every year of the Renstra; a ditetapkan Renja of ``tahun`` (the year
+    the planner works on) locks it like that year's targets.
+    """
+    owner = _pemilik(indikator, None)
+    pd = owner.renstra.perangkat_daerah
+    akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
+    services.nilai_boleh_diubah(node=None, owner_node=owner, jenis=Jenis.TARGET, tahun=tahun)
+    if nama is not None:
+        nama = " ".join(nama.split())
+        if not nama:
+            raise ValidationError("Nama indikator wajib diisi.")
+        indikator.nama = nama
+    if satuan is not None:
+        satuan = satuan.strip()
+        if not satuan:
+            raise ValidationError("Satuan wajib diisi (mis. %, orang, dokumen).")
+        indikator.satuan = satuan
+    if polaritas is not None:
+        if polaritas not in Polaritas.values:
+            raise ValidationError(f"Polaritas tidak dikenal: {polaritas}.")
+        indikator.polaritas = polaritas
+    if akumulasi is not None:
+        if akumulasi not in Akumulasi.values:
+            raise ValidationError(f"Akumulasi tidak dikenal: {akumulasi}.")
+        indikator.akumulasi = akumulasi
+    indikator._change_reason = jalur  # type: ignore[attr-defined]
+    indikator._history_user = oleh  # type: ignore[attr-defined]
+    indikator.full_clean(validate_unique=False, validate_constraints=False)
+    with transaction.atomic():
+        indikator.save()
+        services.tabel_kedaluwarsa(pd_id=pd.pk)
+    return indikator
+
+
+def node_tambah_dari_master(
+    *,
+    oleh: AbstractBaseUser,
+    renstra: Renstra,
+    kode: str,
+    indikator_nama: str = "",
+    satuan: str = "",
+) -> ProgramKegiatan:
+    """Add a program/kegiatan/sub kegiatan from the master, with its (edited) first indicator.
+
+    The form pre-fills the indicator and unit from the master; the planner may change them.
+    An empty indicator name adds the node without an indicator.
+    """
+    pd = renstra.perangkat_daerah
+    akses.wajib(
+        akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah rencana {pd.kode}."
+    )
+    nama = " ".join(indikator_nama.split())
+    if nama and not satuan.strip():
+        raise ValidationError("Satuan indikator wajib diisi (mis. dokumen, orang, %).")
+    with transaction.atomic():
+        node = services.node_tambah(
+            renstra=renstra, kode=kode, oleh=oleh, dengan_indikator_bawaan=False
+        )
+        if node.level not in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN):
+            raise ValidationError(f"{node.kode}: pilih program, kegiatan atau sub kegiatan.")
+        if nama and not node.indikator.filter(nama=nama).exists():
+            urutan = node.indikator.count()
+            Indikator.objects.create(
+                program_kegiatan=node, nama=nama, satuan=satuan.strip(), urutan=urutan
+            )
+        services.tabel_kedaluwarsa(pd_id=pd.pk)
+    return node
