@@ -44,6 +44,7 @@ class Dunia:
     pd: Any
     renja: Any
     pekerjaan: Any
+    indikator: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -54,6 +55,17 @@ PUBLIK = {p: 200 for p in PERSONA}
 HANYA_POST = {p: 405 for p in PERSONA} | {"anonim": 302}
 # An empty POST: 400 (invalid request) where the role may ask, 403 where it may not.
 POST_BUAT = {"anonim": 302, "alice": 400, "bob": 403, "charlie": 400, "dina": 400, "erik": 403, "admin": 400}  # fmt: skip
+# Writes reserved to the agency's perencana and admin: everyone else 403 (anonymous: login).
+POST_TULIS = {"anonim": 302} | {
+    p: 403 for p in ("alice", "bob", "charlie", "dina", "erik", "admin")
+}
+BACA_PD_400 = {p: (400 if c == 200 else c) for p, c in BACA_PD.items()}
+POST_BACA_400 = BACA_PD_400
+# Attribute and node forms: an empty form is 422 (invalid) for readers; the write itself is
+# refused to the kepala and Bappeda by the service (tests/test_isian.py).
+POST_ATRIBUT = {p: (422 if c == 200 else c) for p, c in BACA_PD.items()}
+POST_NODE = POST_ATRIBUT
+POST_PERUBAHAN = {"anonim": 302, "alice": 400, "bob": 403, "charlie": 400, "dina": 403, "erik": 403, "admin": 400}  # fmt: skip
 # Writing the narrative: perencana and admin (an empty POST names no section: 404); the
 # kepala and Bappeda read only.
 POST_NASKAH = {"anonim": 302, "alice": 404, "bob": 403, "charlie": 403, "dina": 403, "erik": 403, "admin": 404}  # fmt: skip
@@ -100,6 +112,31 @@ ATURAN: dict[str, Aturan] = {
         BACA_PD,
         post=POST_NASKAH,
     ),
+    "perubahan:halaman": Aturan(lambda d: {"renja_id": d.renja.pk}, BACA_PD),
+    # Creating a Perubahan: kepala, perencana, admin (the demo murni is a draft: 400, refused
+    # with the reason); Bappeda and other agencies 403.
+    "perubahan:buat": Aturan(lambda d: {"renja_id": d.renja.pk}, HANYA_POST, post=POST_PERUBAHAN),
+    "isian:rencana": Aturan(_pd, BACA_PD),
+    "isian:realisasi": Aturan(_pd, BACA_PD),
+    # Cell writes: an empty POST is a 400 for anyone who may read the agency (the write
+    # itself is then checked by nilai_simpan: test_isian), 403 for anyone else.
+    "isian:sel_simpan": Aturan(_pd, HANYA_POST, post=POST_BACA_400),
+    "isian:sel_baca": Aturan(_pd, BACA_PD_400),
+    "isian:riwayat": Aturan(_pd, BACA_PD_400),
+    "isian:indikator_atribut": Aturan(
+        lambda d: {**_pd(d), "pk": d.indikator.pk}, HANYA_POST, post=POST_ATRIBUT
+    ),
+    "isian:nomenklatur_cari": Aturan(_pd, BACA_PD, query="?q=5.03"),
+    "isian:node_form": Aturan(_pd, BACA_PD, post=POST_NODE),
+    "unggah:halaman": Aturan(_pd, BACA_PD),
+    "unggah:templat": Aturan(lambda d: {**_pd(d), "templat": "rencana"}, BACA_PD),
+    # Uploading: perencana and admin only; an empty upload is 400, an unknown preview token 409.
+    "unggah:periksa": Aturan(_pd, HANYA_POST, post=POST_TULIS | {"alice": 400, "admin": 400}),
+    "unggah:terapkan": Aturan(
+        lambda d: {**_pd(d), "token": "tidak-ada"},
+        HANYA_POST,
+        post=POST_TULIS | {"alice": 409, "admin": 409},
+    ),
     "dokumen:pekerjaan": Aturan(lambda d: {"pekerjaan_id": d.pekerjaan.pk}, BACA_PD),
     "dokumen:status": Aturan(lambda d: {"pekerjaan_id": d.pekerjaan.pk}, BACA_PD),
     "dokumen:unduh": Aturan(lambda d: {"pekerjaan_id": d.pekerjaan.pk}, BACA_PD),
@@ -123,7 +160,10 @@ def dunia(bkpsdm, renja, alice, bob, charlie, dina, erik, settings, tmp_path) ->
         nama_berkas="tc30_BKPSDM_2024.csv",
     )
     p.berkas.save("tc30_BKPSDM_2024.csv", ContentFile(b"kode,uraian\n"))
-    return Dunia(pd=bkpsdm, renja=renja, pekerjaan=p)
+    from tests.factories import sub_kegiatan
+
+    node = sub_kegiatan(renja.renstra)
+    return Dunia(pd=bkpsdm, renja=renja, pekerjaan=p, indikator=node.indikator.first())
 
 
 @pytest.fixture
