@@ -67,6 +67,7 @@ __all__ = [
     "EvaluasiError",
     "Skala",
     "agregasi",
+    "agregasi_baris",
     "agregasi_frame",
     "bulat",
     "bulat_series",
@@ -667,3 +668,39 @@ def agregasi_frame(
         # Every group has at least one row, so jenis[g] is set; `or` only narrows the type.
         hasil = [_agregasi(isi[g], jenis[g] or KUMULATIF) for g in range(jumlah)]
     return pd.Series(hasil, index=indeks, dtype=object, name=nilai)
+
+
+def agregasi_baris(df: pd.DataFrame, akumulasi: pd.Series | str) -> pd.Series:
+    """:func:`agregasi` of every row of `df` over its columns, which are the periods in order.
+
+    The wide counterpart of :func:`agregasi_frame` (one row per indicator, one column per year or
+    triwulan). `akumulasi` is one akumulasi for every row, or a Series with the index of `df`.
+    A frame without columns gives no value on every row. Returns an object-dtype Series (Decimal
+    or None) with the index of `df`.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise EvaluasiError(f"df harus pandas DataFrame, bukan {type(df).__name__}")
+    if isinstance(akumulasi, pd.Series):
+        if not akumulasi.index.equals(df.index):
+            raise EvaluasiError("indeks akumulasi tidak sama dengan indeks df")
+        jenis = [_akumulasi(a) for a in akumulasi.tolist()]
+    else:
+        jenis = [_akumulasi(akumulasi)] * len(df)
+    # Row by row as plain lists (one conversion, not one Series per column); each cell is read
+    # like `_kolom` reads it, the finite Decimal first.
+    baris = df.to_numpy(dtype=object).tolist()
+    with _hitung():
+        hasil = [_agregasi(_nilai_ada(sel), j) for sel, j in zip(baris, jenis, strict=True)]
+    return pd.Series(hasil, index=df.index, dtype=object, name="agregasi")
+
+
+def _nilai_ada(sel: list[object]) -> list[Decimal]:
+    """The values among one row's cells, each read as `_kolom` reads it; no-value cells left out."""
+    ada: list[Decimal] = []
+    for x in sel:
+        if x is None:
+            continue
+        v = x if type(x) is Decimal and x.is_finite() else _sel(x, "nilai")
+        if v is not None:
+            ada.append(v)
+    return ada

@@ -10,15 +10,18 @@ exporters never compute anything themselves. Formulas come from
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+
+import pandas as pd
 
 from evaluasi import rumus
 from evaluasi.muat import DataRencana
 
 Nilai = Decimal | str | None
+Ind = tuple[int, str, str, str, str]  # (id, nama, satuan, polaritas, akumulasi)
 
 LEVEL_NOMENKLATUR = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
 
@@ -66,6 +69,11 @@ def _ada(value: object) -> bool:
     return value is not None and value == value
 
 
+def _kolom_int(kolom: pd.Series) -> list[int]:
+    """An id/year/quarter column as Python ints (whatever dtype the frame gave it)."""
+    return [int(v) for v in kolom.tolist()] if kolom.dtype == object else kolom.astype(int).tolist()
+
+
 def indeks(data: DataRencana) -> Indeks:
     """The plan's ``Indeks``, built on first use and kept on the plan for every other table."""
     idx = data.__dict__.get("_indeks")
@@ -100,45 +108,57 @@ class Indeks:
         self.indikator_node: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
         self.indikator_sasaran: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
         self.indikator_tujuan: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
-        for row in ind.itertuples(index=False):
-            item = (int(row.id), row.nama, row.satuan, row.polaritas, row.akumulasi)
-            if _ada(row.node_id):
-                self.indikator_node[int(row.node_id)].append(item)
-            elif _ada(row.sasaran_id):
-                self.indikator_sasaran[int(row.sasaran_id)].append(item)
-            elif _ada(row.tujuan_id):
-                self.indikator_tujuan[int(row.tujuan_id)].append(item)
+        # Columns as lists (itertuples walks pandas' string arrays element by element).
+        for i, node_id, sasaran_id, tujuan_id, nama, satuan, pol, akm in zip(
+            *(
+                ind[c].tolist()
+                for c in (
+                    "id", "node_id", "sasaran_id", "tujuan_id", "nama", "satuan", "polaritas",
+                    "akumulasi",
+                )
+            ),
+            strict=True,
+        ):  # fmt: skip
+            item = (int(i), nama, satuan, pol, akm)
+            if _ada(node_id):
+                self.indikator_node[int(node_id)].append(item)
+            elif _ada(sasaran_id):
+                self.indikator_sasaran[int(sasaran_id)].append(item)
+            elif _ada(tujuan_id):
+                self.indikator_tujuan[int(tujuan_id)].append(item)
         vi = data.nilai_indikator
-        self.ind: dict[tuple[int, int, str, int], Decimal | None] = {}
-        self.ind_teks: dict[tuple[int, int, str, int], str] = {}
-        for i, t, j, q, a, x in zip(
-            vi["indikator_id"].tolist(),
-            vi["tahun"].tolist(),
-            vi["jenis"].tolist(),
-            vi["triwulan"].tolist(),
-            vi["angka"].tolist(),
-            vi["teks"].tolist(),
-            strict=True,
-        ):
-            key = (int(i), int(t), j, int(q))
-            self.ind[key] = a
-            if x:
-                self.ind_teks[key] = x
+        kunci_ind = list(
+            zip(
+                _kolom_int(vi["indikator_id"]),
+                _kolom_int(vi["tahun"]),
+                vi["jenis"].tolist(),
+                _kolom_int(vi["triwulan"]),
+                strict=True,
+            )
+        )
+        # A later row with the same key wins, as it did when assigned one by one.
+        self.ind: dict[tuple[int, int, str, int], Decimal | None] = dict(
+            zip(kunci_ind, vi["angka"].tolist(), strict=True)
+        )
+        self.ind_teks: dict[tuple[int, int, str, int], str] = {
+            k: x for k, x in zip(kunci_ind, vi["teks"].tolist(), strict=True) if x
+        }
         vn = data.nilai_node
-        self.nod: dict[tuple[int, int, str, int], Decimal | None] = {}
-        self.nod_teks: dict[tuple[int, int, str], str] = {}
-        for n_id, t, j, q, a, x in zip(
-            vn["node_id"].tolist(),
-            vn["tahun"].tolist(),
-            vn["jenis"].tolist(),
-            vn["triwulan"].tolist(),
-            vn["angka"].tolist(),
-            vn["teks"].tolist(),
-            strict=True,
-        ):
-            self.nod[(int(n_id), int(t), j, int(q))] = a
-            if x:
-                self.nod_teks[(int(n_id), int(t), j)] = x
+        kunci_nod = list(
+            zip(
+                _kolom_int(vn["node_id"]),
+                _kolom_int(vn["tahun"]),
+                vn["jenis"].tolist(),
+                _kolom_int(vn["triwulan"]),
+                strict=True,
+            )
+        )
+        self.nod: dict[tuple[int, int, str, int], Decimal | None] = dict(
+            zip(kunci_nod, vn["angka"].tolist(), strict=True)
+        )
+        self.nod_teks: dict[tuple[int, int, str], str] = {
+            k[:3]: x for k, x in zip(kunci_nod, vn["teks"].tolist(), strict=True) if x
+        }
         self._jumlah: dict[tuple[str, int, int], dict[int, Decimal]] = {}
         # Figures several tables (or E.81's four quarters) share, computed once per plan.
         self.memo: dict[tuple[object, ...], Any] = {}
@@ -175,6 +195,38 @@ class Indeks:
             return tahunan
         kuartal = [self.ind.get((ind_id, tahun, "realisasi", q)) for q in range(1, 5)]
         return rumus.agregasi_nilai(kuartal, akumulasi)
+
+    def realisasi_tahun_kolom(self, inds: Sequence[Ind], tahun: int) -> list[Decimal | None]:
+        """:meth:`realisasi_tahun` of many indicators; their quarters aggregated in one go."""
+        hasil = [self.ind.get((ind[0], tahun, "realisasi", 0)) for ind in inds]
+        kuartal = {
+            k: [self.ind.get((inds[k][0], tahun, "realisasi", q)) for q in range(1, 5)]
+            for k, v in enumerate(hasil)
+            if v is None
+        }
+        # Without a yearly value nor any quarter there is nothing to aggregate.
+        sisa = [k for k, nilai in kuartal.items() if any(v is not None for v in nilai)]
+        if sisa:
+            frame = pd.DataFrame([kuartal[k] for k in sisa], dtype=object)
+            akumulasi = pd.Series([inds[k][4] for k in sisa], dtype=object)
+            for k, v in zip(sisa, rumus.agregasi_baris(frame, akumulasi).tolist(), strict=True):
+                hasil[k] = v
+        return hasil
+
+    def punya_target(self, tahun: int) -> set[int]:
+        """Nodes with a target (Renja or perubahan) in ``tahun`` or ``tahun + 1`` (memoised)."""
+        key = ("punya_target", tahun)
+        if key not in self.memo:
+            self.memo[key] = {
+                node_id
+                for node_id, inds in self.indikator_node.items()
+                if any(
+                    self.target(ind[0], t)[0] is not None
+                    for ind in inds
+                    for t in (tahun, tahun + 1)
+                )
+            }
+        return set(self.memo[key])
 
     def jumlah_anggaran(self, jenis: str, tahun: int, triwulan: int = 0) -> dict[int, Decimal]:
         """Budget of every node: its sub kegiatan's value, summed up the tree.
@@ -215,37 +267,62 @@ class Indeks:
         return self.nod_teks.get((node_id, tahun, jenis), "")
 
 
+def _kerangka(idx: Indeks, node_ids: Iterable[int]) -> list[tuple[int, Ind | None, int]]:
+    """(node, indicator, urutan) of every row: one per (node, indicator), one for a node without."""
+    rows: list[tuple[int, Ind | None, int]] = []
+    for node_id in node_ids:
+        indikator = idx.indikator_node.get(node_id, [])
+        if not indikator:
+            rows.append((node_id, None, 0))
+        else:
+            rows.extend((node_id, ind, urutan) for urutan, ind in enumerate(indikator))
+    return rows
+
+
+def _baris_kerangka(
+    idx: Indeks,
+    kerangka: Sequence[tuple[int, Ind | None, int]],
+    nilai: Iterable[dict[str, Nilai]],
+    jejak: Iterable[dict[str, str]],
+) -> list[Baris]:
+    """The rows of a ``_kerangka`` with their computed cells (in the same order)."""
+    rows: list[Baris] = []
+    for (node_id, ind, urutan), isi_nilai, isi_jejak in zip(kerangka, nilai, jejak, strict=True):
+        kode, level, _, uraian = idx.node[node_id]
+        rows.append(
+            Baris(
+                kode=kode,
+                uraian=uraian,
+                level=level,
+                indikator=ind[1] if ind is not None else "",
+                satuan=ind[2] if ind is not None else "",
+                lanjutan=urutan > 0,
+                nilai=isi_nilai,
+                jejak=isi_jejak,
+            )
+        )
+    return rows
+
+
 def _baris_per_indikator(
     idx: Indeks,
     node_ids: Iterable[int],
-    isi: Callable[
-        [int, tuple[int, str, str, str, str] | None], tuple[dict[str, Nilai], dict[str, str]]
-    ],
+    isi: Callable[[int, Ind | None], tuple[dict[str, Nilai], dict[str, str]]],
 ) -> list[Baris]:
     """One row per (node, indicator); a node without indicators gets one row."""
-    rows: list[Baris] = []
-    for node_id in node_ids:
-        kode, level, _, uraian = idx.node[node_id]
-        indikator = idx.indikator_node.get(node_id, [])
-        if not indikator:
-            nilai, jejak = isi(node_id, None)
-            rows.append(Baris(kode=kode, uraian=uraian, level=level, nilai=nilai, jejak=jejak))
-            continue
-        for urutan, ind in enumerate(indikator):
-            nilai, jejak = isi(node_id, ind)
-            rows.append(
-                Baris(
-                    kode=kode,
-                    uraian=uraian,
-                    level=level,
-                    indikator=ind[1],
-                    satuan=ind[2],
-                    lanjutan=urutan > 0,
-                    nilai=nilai,
-                    jejak=jejak,
-                )
-            )
-    return rows
+    kerangka = _kerangka(idx, node_ids)
+    hasil = [isi(node_id, ind) for node_id, ind, _ in kerangka]
+    return _baris_kerangka(idx, kerangka, (n for n, _ in hasil), (j for _, j in hasil))
+
+
+def _seri(values: Sequence[Nilai]) -> pd.Series:
+    """A column of cells for the vectorised formulas of ``evaluasi.rumus``."""
+    return pd.Series(values, dtype=object)
+
+
+def _bingkai(kolom: Mapping[Any, Sequence[Nilai]], baris: int) -> pd.DataFrame:
+    """Columns (periods, in order) of ``baris`` rows; no column gives ``baris`` empty rows."""
+    return pd.DataFrame(kolom, index=pd.RangeIndex(baris), dtype=object)
 
 
 def _dengan_leluhur(idx: Indeks, node_ids: set[int]) -> list[int]:
@@ -290,45 +367,16 @@ def tc29(data: DataRencana, *, tahun: int, dengan_sub_kegiatan: bool = False) ->
         return False
 
     nodes = _dengan_leluhur(idx, {n for n in idx.node if relevan(n)})
-
-    def isi(
-        node_id: int, ind: tuple[int, str, str, str, str] | None
-    ) -> tuple[dict[str, Nilai], dict[str, str]]:
-        if ind is None:
-            return {}, {}
-        ind_id, _, _, pol, akm = ind
-        k4 = idx.target_akhir(ind_id)
-        per_tahun = [idx.realisasi_tahun(ind_id, t, akm) for t in tahun_sd_n3]
-        k5 = rumus.agregasi_nilai(per_tahun, akm)
-        k6, jenis6 = idx.target(ind_id, n2)
-        k7 = idx.realisasi_tahun(ind_id, n2, akm)
-        k8 = rumus.capaian(k6, k7, pol)
-        k9, jenis9 = idx.target(ind_id, n1)
-        k10 = rumus.agregasi_nilai([k5, k7, k9], akm)
-        k11 = rumus.capaian(k4, k10, pol)
-        cara = {
-            "kumulatif": "5 + 7 + 9",
-            "non_kumulatif": "nilai terakhir dari 9, 7, 5",
-            "rata_rata": "rata-rata 5, 7, 9",
-        }[akm]
-        jejak = {
-            "k5": f"realisasi {tahun_sd_n3[0] if tahun_sd_n3 else '-'}–{n3} ({akm}): {', '.join(_fmt(v) for v in per_tahun) or '-'} → {_fmt(k5)}",
-            "k6": f"{jenis6} {n2}",
-            "k8": f"capaian {pol}: realisasi {_fmt(k7)} / target {_fmt(k6)} × 100 = {_fmt(rumus.bulat(k8))}",
-            "k9": f"{jenis9} {n1}",
-            "k10": f"{akm}: {cara} = {_fmt(k10)}",
-            "k11": f"capaian {pol}: {_fmt(k10)} / target akhir {_fmt(k4)} × 100 = {_fmt(rumus.bulat(k11))}",
-        }
-        return {
-            "k4": k4,
-            "k5": k5,
-            "k6": k6,
-            "k7": k7,
-            "k8": k8,
-            "k9": k9,
-            "k10": k10,
-            "k11": k11,
-        }, jejak
+    kerangka = _kerangka(idx, nodes)
+    inds = [ind for _, ind, _ in kerangka if ind is not None]
+    nilai_k, jejak_k = _tc29_kolom(idx, inds, tahun=tahun, tahun_sd_n3=tahun_sd_n3)
+    isi_nilai, isi_jejak = iter(nilai_k), iter(jejak_k)
+    baris = _baris_kerangka(
+        idx,
+        kerangka,
+        (next(isi_nilai) if ind is not None else {} for _, ind, _ in kerangka),
+        (next(isi_jejak) if ind is not None else {} for _, ind, _ in kerangka),
+    )
 
     kolom = [
         Kolom(
@@ -351,7 +399,7 @@ def tc29(data: DataRencana, *, tahun: int, dengan_sub_kegiatan: bool = False) ->
         kode="tc29",
         judul=f"Tabel T-C.29 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra Perangkat Daerah s/d Tahun {n1}",
         kolom=kolom,
-        baris=_baris_per_indikator(idx, nodes, isi),
+        baris=baris,
         catatan=[
             "Kolom 8 dan 11: capaian positif = realisasi/target × 100; negatif = (2×target − realisasi)/target × 100; "
             "tidak dibatasi 100%; dibulatkan setengah ke atas.",
@@ -359,6 +407,66 @@ def tc29(data: DataRencana, *, tahun: int, dengan_sub_kegiatan: bool = False) ->
         ],
         tahun=tahun,
     )
+
+
+_CARA_TC29 = {
+    "kumulatif": "5 + 7 + 9",
+    "non_kumulatif": "nilai terakhir dari 9, 7, 5",
+    "rata_rata": "rata-rata 5, 7, 9",
+}
+
+
+def _tc29_kolom(
+    idx: Indeks, inds: list[Ind], *, tahun: int, tahun_sd_n3: list[int]
+) -> tuple[list[dict[str, Nilai]], list[dict[str, str]]]:
+    """Columns 4-11 and their jejak for every indicator row, each formula over the whole column."""
+    n2, n1, n3 = tahun - 2, tahun - 1, tahun - 3
+    m = len(inds)
+    if not m:
+        return [], []
+    pol = _seri([ind[3] for ind in inds])
+    akm = _seri([ind[4] for ind in inds])
+    k4 = [idx.target_akhir(ind[0]) for ind in inds]
+    per_tahun = {t: idx.realisasi_tahun_kolom(inds, t) for t in tahun_sd_n3}
+    k5 = rumus.agregasi_baris(_bingkai(per_tahun, m), akm).tolist()
+    k6, jenis6 = zip(*(idx.target(ind[0], n2) for ind in inds), strict=True)
+    k7 = idx.realisasi_tahun_kolom(inds, n2)
+    k8 = rumus.capaian_series(_seri(k6), _seri(k7), pol)
+    k9, jenis9 = zip(*(idx.target(ind[0], n1) for ind in inds), strict=True)
+    k10 = rumus.agregasi_baris(_bingkai({5: k5, 7: k7, 9: k9}, m), akm)
+    k11 = rumus.capaian_series(_seri(k4), k10, pol)
+    tampil8 = rumus.bulat_series(k8).tolist()
+    tampil11 = rumus.bulat_series(k11).tolist()
+    k8l, k10l, k11l = k8.tolist(), k10.tolist(), k11.tolist()
+    awal = tahun_sd_n3[0] if tahun_sd_n3 else "-"
+    realisasi_lalu = list(zip(*per_tahun.values(), strict=True)) if per_tahun else [()] * m
+    nilai = [
+        {
+            "k4": k4[i],
+            "k5": k5[i],
+            "k6": k6[i],
+            "k7": k7[i],
+            "k8": k8l[i],
+            "k9": k9[i],
+            "k10": k10l[i],
+            "k11": k11l[i],
+        }
+        for i in range(m)
+    ]
+    jejak = []
+    for i, (_, _, _, p, a) in enumerate(inds):
+        cara = _CARA_TC29[a]
+        jejak.append(
+            {
+                "k5": f"realisasi {awal}–{n3} ({a}): {', '.join(_fmt(v) for v in realisasi_lalu[i]) or '-'} → {_fmt(k5[i])}",
+                "k6": f"{jenis6[i]} {n2}",
+                "k8": f"capaian {p}: realisasi {_fmt(k7[i])} / target {_fmt(k6[i])} × 100 = {_fmt(tampil8[i])}",
+                "k9": f"{jenis9[i]} {n1}",
+                "k10": f"{a}: {cara} = {_fmt(k10l[i])}",
+                "k11": f"capaian {p}: {_fmt(k10l[i])} / target akhir {_fmt(k4[i])} × 100 = {_fmt(tampil11[i])}",
+            }
+        )
+    return nilai, jejak
 
 
 # --- T-C.30 ----------------------------------------------------------------------------
@@ -548,9 +656,8 @@ def tc33(data: DataRencana, *, tahun: int) -> Tabel:
     """Rumusan rencana program dan kegiatan tahun n dan prakiraan maju n+1."""
     idx = indeks(data)
     pagu_n, pagu_n1 = idx.jumlah_anggaran("pagu", tahun), idx.jumlah_anggaran("pagu", tahun + 1)
-    nodes = [
-        n for n in idx.urut_pohon() if n in pagu_n or n in pagu_n1 or _punya_target(idx, n, tahun)
-    ]
+    ber_target = idx.punya_target(tahun)
+    nodes = [n for n in idx.urut_pohon() if n in pagu_n or n in pagu_n1 or n in ber_target]
 
     def isi(
         node_id: int, ind: tuple[int, str, str, str, str] | None
@@ -602,19 +709,12 @@ def tc33(data: DataRencana, *, tahun: int) -> Tabel:
     )
 
 
-def _punya_target(idx: Indeks, node_id: int, tahun: int) -> bool:
-    return any(
-        idx.target(ind_id, t)[0] is not None
-        for ind_id, *_ in idx.indikator_node.get(node_id, [])
-        for t in (tahun, tahun + 1)
-    )
-
-
 def t41(data: DataRencana, *, tahun: int) -> Tabel:
     """Tabel 4.1 (BAB IV): T-C.33 year n plus the responsible agency and rincian belanja."""
     idx = indeks(data)
     pagu = idx.jumlah_anggaran("pagu", tahun)
-    nodes = [n for n in idx.urut_pohon() if n in pagu or _punya_target(idx, n, tahun)]
+    ber_target = idx.punya_target(tahun)
+    nodes = [n for n in idx.urut_pohon() if n in pagu or n in ber_target]
 
     def isi(
         node_id: int, ind: tuple[int, str, str, str, str] | None
@@ -686,112 +786,65 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
         murni = idx.jumlah_anggaran("pagu", tahun)
         rp7 = {**{k: v for k, v in murni.items() if k not in rp7}, **rp7}
     rp_tw = {q: idx.jumlah_anggaran("realisasi_anggaran", tahun, q) for q in range(1, 5)}
+    ber_target = idx.punya_target(tahun)
     nodes = [
         n
         for n in idx.urut_pohon()
         if idx.node[n][1] in ("program", "kegiatan", "sub_kegiatan")
-        and (n in rp7 or _punya_target(idx, n, tahun))
+        and (n in rp7 or n in ber_target)
     ]
-
-    def isi_k(ind: tuple[int, str, str, str, str]) -> tuple[dict[str, Nilai], dict[str, str]]:
-        ind_id, _, _, pol, akm = ind
-        # Columns 5-7 do not depend on the triwulan: computed once per plan for all four.
-        dasar_key = ("e81_k", ind_id, tahun)
-        if dasar_key not in idx.memo:
-            idx.memo[dasar_key] = (
-                idx.target_akhir(ind_id),
-                rumus.agregasi_nilai([idx.realisasi_tahun(ind_id, t, akm) for t in lalu], akm),
-                idx.target(ind_id, tahun)[0],
-            )
-        k5, k6, k7 = idx.memo[dasar_key]
-        tw = [
-            idx.ind.get((ind_id, tahun, "realisasi", q)) if q <= triwulan else None
-            for q in range(1, 5)
-        ]
-        k12 = rumus.agregasi_nilai(tw[:triwulan], akm)
-        k14 = rumus.agregasi_nilai([k6, k12], akm)
-        nilai: dict[str, Nilai] = {
-            "k5_k": k5,
-            "k6_k": k6,
-            "k7_k": k7,
-            **{f"k{8 + i}_k": tw[i] for i in range(4)},
-            "k12_k": k12,
-            "k13_k": rumus.capaian(k7, k12, pol),
-            "k14_k": k14,
-            "k15_k": rumus.capaian(k5, k14, pol),
-        }
-        jejak = {
-            "k12_k": f"TW I–{_romawi(triwulan)} menurut akumulasi ({akm})",
-            "k13_k": f"capaian {pol}: 12/7 = {_fmt(k12)} / {_fmt(k7)}",
-            "k14_k": f"6 dan 12 menurut akumulasi ({akm})",
-            "k15_k": f"capaian {pol}: 14/5 = {_fmt(k14)} / {_fmt(k5)}",
-        }
-        return nilai, jejak
-
-    def isi_rp(node_ids: list[int]) -> dict[str, Nilai]:
-        """Rp of one node, or of several (the programs serving a sasaran), summed."""
-
-        def jumlah(values: dict[int, Decimal]) -> Decimal | None:
-            ada = [values[n] for n in node_ids if n in values]
-            return sum(ada, Decimal(0)) if ada else None
-
-        tw_rp = [jumlah(rp_tw[q]) if q <= triwulan else None for q in range(1, 5)]
-        k5_rp, k6_rp, k7_rp = jumlah(rp5), jumlah(rp6), jumlah(rp7)
-        k12_rp = rumus.agregasi_nilai(tw_rp[:triwulan], rumus.KUMULATIF)
-        k14_rp = rumus.agregasi_nilai([k6_rp, k12_rp], rumus.KUMULATIF)
-        return {
-            "k5_rp": k5_rp,
-            "k6_rp": k6_rp,
-            "k7_rp": k7_rp,
-            **{f"k{8 + i}_rp": tw_rp[i] for i in range(4)},
-            "k12_rp": k12_rp,
-            "k13_rp": rumus.serapan(k12_rp, k7_rp),
-            "k14_rp": k14_rp,
-            "k15_rp": rumus.serapan(k14_rp, k5_rp),
-        }
-
-    jejak_rp = {"k13_rp": "serapan: 12/7 × 100", "k15_rp": "serapan: 14/5 × 100"}
-
-    def isi(
-        node_id: int, ind: tuple[int, str, str, str, str] | None
-    ) -> tuple[dict[str, Nilai], dict[str, str]]:
-        nilai, jejak = isi_k(ind) if ind is not None else ({}, {})
-        # Rp: the node's budget, the same whatever the indicator.
-        nilai.update(isi_rp([node_id]))
-        nilai["unit"] = data.pd_kode
-        return nilai, {**jejak, **jejak_rp}
 
     # Sasaran rows first: their IKU (K) and the budget of the programs serving them (Rp).
     program_sasaran: dict[int, list[int]] = defaultdict(list)
     for link in data.sasaran_program.itertuples(index=False):
         program_sasaran[int(link.sasaran_id)].append(int(link.program_id))
-    baris_sasaran: list[Baris] = []
-    for sas in data.sasaran.itertuples(index=False):
-        for urutan, ind in enumerate(idx.indikator_sasaran.get(int(sas.id), [])):
-            nilai, jejak = isi_k(ind)
-            if urutan == 0:
-                nilai.update(isi_rp(program_sasaran.get(int(sas.id), [])))
-                jejak.update({**jejak_rp, "k7_rp": "jumlah pagu program yang melayani sasaran ini"})
-            nilai["unit"] = data.pd_kode
-            baris_sasaran.append(
-                Baris(
-                    kode=f"SASARAN-{sas.kunci}",
-                    uraian=sas.uraian,
-                    level="sasaran",
-                    indikator=ind[1],
-                    satuan=ind[2],
-                    lanjutan=urutan > 0,
-                    nilai=nilai,
-                    jejak=jejak,
-                )
-            )
+    kerangka_sasaran = [
+        (sas, ind, urutan)
+        for sas in data.sasaran.itertuples(index=False)
+        for urutan, ind in enumerate(idx.indikator_sasaran.get(int(sas.id), []))
+    ]
+    kerangka = _kerangka(idx, nodes)
 
-    rows = baris_sasaran + _baris_per_indikator(idx, nodes, isi)
-    for row in rows:
-        if row.lanjutan:  # Rp belongs to the node: printed on its first row only
-            for key in list(row.nilai):
-                if key.endswith("_rp"):
-                    row.nilai[key] = None
+    # Each column computed for all rows at once: K for every row with an indicator, Rp for the
+    # first row of every sasaran (its programs summed) and of every node.
+    inds = [ind for _, ind, _ in kerangka_sasaran]
+    inds += [ind for _, ind, _ in kerangka if ind is not None]
+    nilai_k, jejak_k = _e81_k(idx, inds, tahun=tahun, triwulan=triwulan, lalu=lalu)
+    kelompok = [program_sasaran.get(int(sas.id), []) for sas, _, u in kerangka_sasaran if u == 0]
+    kelompok += [[node_id] for node_id, _, u in kerangka if u == 0]
+    nilai_rp = _e81_rp(kelompok, [rp5, rp6, rp7], rp_tw, triwulan=triwulan)
+    isi_k, isi_jejak_k, isi_rp = iter(nilai_k), iter(jejak_k), iter(nilai_rp)
+
+    jejak_rp = {"k13_rp": "serapan: 12/7 × 100", "k15_rp": "serapan: 14/5 × 100"}
+    rows: list[Baris] = []
+    for sas, ind, urutan in kerangka_sasaran:
+        nilai, jejak = next(isi_k), next(isi_jejak_k)
+        if urutan == 0:
+            nilai.update(next(isi_rp))
+            jejak.update({**jejak_rp, "k7_rp": "jumlah pagu program yang melayani sasaran ini"})
+        nilai["unit"] = data.pd_kode
+        rows.append(
+            Baris(
+                kode=f"SASARAN-{sas.kunci}",
+                uraian=sas.uraian,
+                level="sasaran",
+                indikator=ind[1],
+                satuan=ind[2],
+                lanjutan=urutan > 0,
+                nilai=nilai,
+                jejak=jejak,
+            )
+        )
+
+    def isi(ind: Ind | None, urutan: int) -> tuple[dict[str, Nilai], dict[str, str]]:
+        nilai, jejak = (next(isi_k), next(isi_jejak_k)) if ind is not None else ({}, {})
+        # Rp: the node's budget, the same whatever the indicator, printed on its first row only.
+        nilai.update(next(isi_rp) if urutan == 0 else dict.fromkeys(_KOLOM_RP))
+        nilai["unit"] = data.pd_kode
+        return nilai, {**jejak, **jejak_rp}
+
+    hasil = [isi(ind, urutan) for _, ind, urutan in kerangka]
+    rows += _baris_kerangka(idx, kerangka, (n for n, _ in hasil), (j for _, j in hasil))
     kaki = _kaki_e81(idx, rows, data.skala_untuk("predikat"))
     kolom = []
     judul = {
@@ -832,6 +885,98 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
         ],
         tahun=tahun,
     )
+
+
+_KOLOM_RP = [f"k{nomor}_rp" for nomor in range(5, 16)]
+
+
+def _e81_k(
+    idx: Indeks, inds: list[Ind], *, tahun: int, triwulan: int, lalu: list[int]
+) -> tuple[list[dict[str, Nilai]], list[dict[str, str]]]:
+    """E.81 columns 5-15 (K) and their jejak for every indicator row, formulas per column."""
+    m = len(inds)
+    if not m:
+        return [], []
+    # Columns 5-7 do not depend on the triwulan: computed once per plan for all four.
+    baru = [ind for ind in dict.fromkeys(inds) if ("e81_k", ind[0], tahun) not in idx.memo]
+    if baru:
+        akm_baru = _seri([ind[4] for ind in baru])
+        per_tahun = {t: idx.realisasi_tahun_kolom(baru, t) for t in lalu}
+        k6_baru = rumus.agregasi_baris(_bingkai(per_tahun, len(baru)), akm_baru).tolist()
+        for ind, k6 in zip(baru, k6_baru, strict=True):
+            idx.memo[("e81_k", ind[0], tahun)] = (
+                idx.target_akhir(ind[0]),
+                k6,
+                idx.target(ind[0], tahun)[0],
+            )
+    dasar = [idx.memo[("e81_k", ind[0], tahun)] for ind in inds]
+    k5, k6, k7 = (list(c) for c in zip(*dasar, strict=True))
+    pol = _seri([ind[3] for ind in inds])
+    akm = _seri([ind[4] for ind in inds])
+    tw = {
+        q: [idx.ind.get((ind[0], tahun, "realisasi", q)) for ind in inds]
+        for q in range(1, triwulan + 1)
+    }
+    k12 = rumus.agregasi_baris(_bingkai(tw, m), akm)
+    k14 = rumus.agregasi_baris(_bingkai({6: k6, 12: k12.tolist()}, m), akm)
+    k13 = rumus.capaian_series(_seri(k7), k12, pol).tolist()
+    k15 = rumus.capaian_series(_seri(k5), k14, pol).tolist()
+    k12l, k14l = k12.tolist(), k14.tolist()
+    kosong: list[Nilai] = [None] * m
+    kolom = [k5, k6, k7, *(tw.get(q, kosong) for q in range(1, 5)), k12l, k13, k14l, k15]
+    kunci = [f"k{nomor}_k" for nomor in range(5, 16)]
+    nilai = [dict(zip(kunci, sel, strict=True)) for sel in zip(*kolom, strict=True)]
+    s_d = f"TW I–{_romawi(triwulan)} menurut akumulasi"
+    jejak = [
+        {
+            "k12_k": f"{s_d} ({a})",
+            "k13_k": f"capaian {p}: 12/7 = {_fmt(k12l[i])} / {_fmt(k7[i])}",
+            "k14_k": f"6 dan 12 menurut akumulasi ({a})",
+            "k15_k": f"capaian {p}: 14/5 = {_fmt(k14l[i])} / {_fmt(k5[i])}",
+        }
+        for i, (_, _, _, p, a) in enumerate(inds)
+    ]
+    return nilai, jejak
+
+
+def _e81_rp(
+    kelompok: list[list[int]],
+    dasar: list[dict[int, Decimal]],
+    rp_tw: dict[int, dict[int, Decimal]],
+    *,
+    triwulan: int,
+) -> list[dict[str, Nilai]]:
+    """E.81 columns 5-15 (Rp) of each group of nodes (one node, or the programs of a sasaran):
+    their budgets summed, then each formula over the whole column."""
+    m = len(kelompok)
+    if not m:
+        return []
+
+    def jumlah(values: dict[int, Decimal]) -> list[Decimal | None]:
+        hasil: list[Decimal | None] = []
+        for node_ids in kelompok:
+            ada = [values[n] for n in node_ids if n in values]
+            hasil.append(sum(ada, Decimal(0)) if ada else None)
+        return hasil
+
+    k5, k6, k7 = (jumlah(values) for values in dasar)
+    tw = {q: jumlah(rp_tw[q]) for q in range(1, triwulan + 1)}
+    k12 = rumus.agregasi_baris(_bingkai(tw, m), rumus.KUMULATIF)
+    k14 = rumus.agregasi_baris(_bingkai({6: k6, 12: k12.tolist()}, m), rumus.KUMULATIF)
+    k13 = rumus.serapan_series(k12, _seri(k7)).tolist()
+    k15 = rumus.serapan_series(k14, _seri(k5)).tolist()
+    kosong: list[Decimal | None] = [None] * m
+    kolom = [
+        k5,
+        k6,
+        k7,
+        *(tw.get(q, kosong) for q in range(1, 5)),
+        k12.tolist(),
+        k13,
+        k14.tolist(),
+        k15,
+    ]
+    return [dict(zip(_KOLOM_RP, sel, strict=True)) for sel in zip(*kolom, strict=True)]
 
 
 def _kaki_e81(idx: Indeks, rows: list[Baris], skala: rumus.Skala) -> list[Baris]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+import pandas as pd
+
 from evaluasi import rumus
 from evaluasi.muat import DataRencana
 from evaluasi.tabel import (
@@ -27,25 +29,36 @@ Ind = tuple[int, str, str, str, str]
 
 def _pagu_berlaku(idx: Indeks, tahun: int) -> dict[int, Decimal]:
     """The year's budget per node: the perubahan one where a sub kegiatan has it."""
+    key = ("lkj_pagu", tahun)
+    if key not in idx.memo:
 
-    def pagu(node_id: int) -> Decimal | None:
-        value = idx.nod.get((node_id, tahun, "pagu_perubahan", 0))
-        return value if value is not None else idx.nod.get((node_id, tahun, "pagu", 0))
+        def pagu(node_id: int) -> Decimal | None:
+            value = idx.nod.get((node_id, tahun, "pagu_perubahan", 0))
+            return value if value is not None else idx.nod.get((node_id, tahun, "pagu", 0))
 
-    return idx.jumlah_ke_atas(pagu)
+        idx.memo[key] = idx.jumlah_ke_atas(pagu)
+    return dict(idx.memo[key])
 
 
 def _realisasi_anggaran(idx: Indeks, tahun: int) -> dict[int, Decimal]:
     """A year's spending per node: each sub kegiatan's yearly figure, else its quarters' sum."""
-
-    def belanja(node_id: int) -> Decimal | None:
-        value = idx.nod.get((node_id, tahun, "realisasi_anggaran", 0))
-        if value is not None:
-            return value
-        kuartal = [idx.nod.get((node_id, tahun, "realisasi_anggaran", q)) for q in range(1, 5)]
-        return rumus.agregasi(kuartal, rumus.KUMULATIF)
-
-    return idx.jumlah_ke_atas(belanja)
+    key = ("lkj_belanja", tahun)
+    if key not in idx.memo:
+        subs = [n for n, (_, level, _, _) in idx.node.items() if level == "sub_kegiatan"]
+        belanja = {n: idx.nod.get((n, tahun, "realisasi_anggaran", 0)) for n in subs}
+        kuartal = {
+            n: [idx.nod.get((n, tahun, "realisasi_anggaran", q)) for q in range(1, 5)]
+            for n, value in belanja.items()
+            if value is None
+        }
+        # The quarters of every sub kegiatan without a yearly figure, summed in one call.
+        ada = [n for n, values in kuartal.items() if any(v is not None for v in values)]
+        if ada:
+            frame = pd.DataFrame([kuartal[n] for n in ada], dtype=object)
+            jumlah = rumus.agregasi_baris(frame, rumus.KUMULATIF).tolist()
+            belanja.update(zip(ada, jumlah, strict=True))
+        idx.memo[key] = idx.jumlah_ke_atas(belanja.get)
+    return dict(idx.memo[key])
 
 
 def _iku(idx: Indeks, data: DataRencana) -> list[tuple[str, str, str, Ind]]:
@@ -280,12 +293,15 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
     if not sumber:
         sumber = _indikator_program(idx)
         metode = "programnya sendiri"
+    node_kode: dict[str, list[int]] = {}
+    for node_id, (node_kode_id, *_) in idx.node.items():
+        node_kode.setdefault(node_kode_id, []).append(node_id)
     rows = []
     for level, kode, uraian, (ind_id, nama, satuan, pol, akm) in sumber:
         if level == "sasaran":
             programs = program_sasaran.get(kunci_ke_id[kode], [])
         else:
-            programs = [n for n in idx.node if idx.node[n][0] == kode]
+            programs = node_kode.get(kode, [])
         p = [pagu[n] for n in programs if n in pagu]
         r = [belanja[n] for n in programs if n in belanja]
         serapan = rumus.serapan(
