@@ -65,6 +65,7 @@ POST_BACA_400 = BACA_PD_400
 # refused to the kepala and Bappeda by the service (tests/test_isian.py).
 POST_ATRIBUT = {p: (422 if c == 200 else c) for p, c in BACA_PD.items()}
 POST_NODE = POST_ATRIBUT
+POST_AJUKAN = {"anonim": 302, "alice": 403, "bob": 403, "charlie": 302, "dina": 400, "erik": 403, "admin": 400}  # fmt: skip
 POST_PERUBAHAN = {"anonim": 302, "alice": 400, "bob": 403, "charlie": 400, "dina": 403, "erik": 403, "admin": 400}  # fmt: skip
 # Writing the narrative: perencana and admin (an empty POST names no section: 404); the
 # kepala and Bappeda read only.
@@ -116,6 +117,14 @@ ATURAN: dict[str, Aturan] = {
     # Creating a Perubahan: kepala, perencana, admin (the demo murni is a draft: 400, refused
     # with the reason); Bappeda and other agencies 403.
     "perubahan:buat": Aturan(lambda d: {"renja_id": d.renja.pk}, HANYA_POST, post=POST_PERUBAHAN),
+    "alur:menunggu": Aturan(lambda d: {}, LOGIN_SAJA),
+    "alur:kepala": Aturan(lambda d: {}, LOGIN_SAJA),
+    "alur:renja": Aturan(lambda d: {"renja_id": d.renja.pk}, BACA_PD),
+    # Submitting the draft: the perencana may not (403); charlie (kepala) succeeds (302); after
+    # that, "diajukan" is no transition from diajukan, for Bappeda and admin alike (400).
+    "alur:transisi": Aturan(
+        lambda d: {"renja_id": d.renja.pk, "ke": "diajukan"}, HANYA_POST, post=POST_AJUKAN
+    ),
     "isian:rencana": Aturan(_pd, BACA_PD),
     "isian:realisasi": Aturan(_pd, BACA_PD),
     # Cell writes: an empty POST is a 400 for anyone who may read the agency (the write
