@@ -169,6 +169,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 # is kept regardless); cached parts (chapters, tables) are kept while used.
 DOKUMEN_SIMPAN_HARI = int(os.environ.get("DOKUMEN_SIMPAN_HARI", "30"))
 DOKUMEN_CACHE_DIR = Path(os.environ.get("DOKUMEN_CACHE_DIR", MEDIA_ROOT / "bagian"))
+# After a change, the changed parts of a document render side by side in this many forked
+# processes (1: one after the other).
+DOKUMEN_PROSES_RENDER = int(os.environ.get("DOKUMEN_PROSES_RENDER", "2"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

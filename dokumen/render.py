@@ -24,7 +24,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -180,8 +180,8 @@ def _tulis_atomik(path: Path, isi: bytes) -> None:
     os.replace(tmp, path)
 
 
-def render_bagian(bagian: Bagian, *, mulai: int, kertas: str, kaki: str) -> BagianJadi:
-    """One part to PDF, from the cache when the same HTML starting on the same page exists."""
+def _lokasi(bagian: Bagian, *, mulai: int, kertas: str, kaki: str) -> tuple[str, str, Path]:
+    """(page CSS, full HTML, cache path without suffix) of a part starting on page ``mulai``."""
     css_halaman = _css_halaman(
         kertas=kertas,
         orientasi=bagian.orientasi,
@@ -193,7 +193,18 @@ def render_bagian(bagian: Bagian, *, mulai: int, kertas: str, kaki: str) -> Bagi
     kunci = _kunci_cache(html)
     folder = _folder_cache() / kunci[:2]
     folder.mkdir(exist_ok=True)
-    pdf_path, meta_path = folder / f"{kunci}.pdf", folder / f"{kunci}.json"
+    return css_halaman, html, folder / kunci
+
+
+def _di_cache(bagian: Bagian, *, mulai: int, kertas: str, kaki: str) -> bool:
+    _, _, dasar = _lokasi(bagian, mulai=mulai, kertas=kertas, kaki=kaki)
+    return dasar.with_suffix(".pdf").exists() and dasar.with_suffix(".json").exists()
+
+
+def render_bagian(bagian: Bagian, *, mulai: int, kertas: str, kaki: str) -> BagianJadi:
+    """One part to PDF, from the cache when the same HTML starting on the same page exists."""
+    css_halaman, html, dasar = _lokasi(bagian, mulai=mulai, kertas=kertas, kaki=kaki)
+    pdf_path, meta_path = dasar.with_suffix(".pdf"), dasar.with_suffix(".json")
     if pdf_path.exists() and meta_path.exists():
         meta = json.loads(meta_path.read_text())
         os.utime(pdf_path)  # last use: the cleaner keeps parts that are still used
@@ -215,6 +226,45 @@ def render_bagian(bagian: Bagian, *, mulai: int, kertas: str, kaki: str) -> Bagi
     return BagianJadi(bagian.kunci, pdf_path, len(doc.pages), mulai, jangkar, dari_cache=False)
 
 
+def _petunjuk_path(identitas: str) -> Path:
+    folder = _folder_cache() / "petunjuk"
+    folder.mkdir(exist_ok=True)
+    return folder / f"{hashlib.sha256(identitas.encode()).hexdigest()[:32]}.json"
+
+
+def _pra_render(
+    rencana: list[tuple[Bagian, int]], *, kertas: str, kaki: str, proses: int
+) -> set[tuple[str, int]]:
+    """Render, in up to ``proses`` forked children at once, the parts that are not cached at
+    their predicted start page. Only fills the cache: the caller's sequential pass then finds
+    them (a wrong prediction simply misses and renders there). Returns (part, start page) of
+    the parts rendered.
+    """
+    belum = [(b, m) for b, m in rencana if not _di_cache(b, mulai=m, kertas=kertas, kaki=kaki)]
+    if proses < 2 or len(belum) < 2 or not hasattr(os, "fork"):
+        return set()
+    _weasy()  # stylesheets and fonts parsed once, before forking: the children share them
+    berjalan: set[int] = set()
+    # Longest first (HTML length as the estimate), so that two processes finish together.
+    for b, mulai in sorted(belum, key=lambda bm: -len(bm[0].html)):
+        while len(berjalan) >= proses:
+            pid, _ = os.wait()
+            berjalan.discard(pid)
+        pid = os.fork()
+        if pid == 0:  # child: render one part into the cache, nothing else
+            kode = 1
+            try:
+                render_bagian(b, mulai=mulai, kertas=kertas, kaki=kaki)
+                kode = 0
+            finally:
+                os._exit(kode)
+        berjalan.add(pid)
+    while berjalan:
+        pid, _ = os.wait()
+        berjalan.discard(pid)
+    return {(b.kunci, m) for b, m in belum}
+
+
 def render_dokumen(
     *,
     depan: list[Bagian],
@@ -223,6 +273,8 @@ def render_dokumen(
     kertas: str = "A4",
     kaki: str = "",
     progres: Progres | None = None,
+    identitas: str = "",
+    proses: int | None = None,
 ) -> HasilRender:
     """Render and merge: front parts (roman numbers), then the daftar isi built from the
     page numbers of the body parts (arabic numbers from 1).
@@ -232,6 +284,28 @@ def render_dokumen(
     """
     mulai_waktu = time.perf_counter()
     lapor = progres or (lambda _p, _t: None)
+    proses = settings.DOKUMEN_PROSES_RENDER if proses is None else proses
+    # The page counts of this document's parts last time: with them, the start page of every
+    # part can be predicted, and the parts that changed rendered side by side before the
+    # sequential pass below (which stays the single source of truth for page numbers).
+    petunjuk: dict[str, int] = {}
+    if identitas:
+        path_petunjuk = _petunjuk_path(identitas)
+        if path_petunjuk.exists():
+            petunjuk = json.loads(path_petunjuk.read_text())
+    dipra: set[tuple[str, int]] = set()
+    if petunjuk and proses > 1:
+        rencana: list[tuple[Bagian, int]] = []
+        for daftar_bagian, awal in ((depan, 1), (isi, 1)):
+            halaman_ke = awal
+            for b in daftar_bagian:
+                if b.kunci not in petunjuk:
+                    break
+                rencana.append((b, halaman_ke))
+                if b.penomoran != "tanpa":
+                    halaman_ke += petunjuk[b.kunci]
+        lapor(3, "Menyusun bagian yang berubah (paralel)")
+        dipra = _pra_render(rencana, kertas=kertas, kaki=kaki, proses=proses)
     total = len(depan) + len(isi) + 1
     selesai = 0
 
@@ -267,7 +341,16 @@ def render_dokumen(
     jadi_daftar = render_bagian(b, mulai=romawi, kertas=kertas, kaki=kaki)
     jadi_depan.append(jadi_daftar)
     maju(b)
-    semua = [*jadi_depan, *jadi_isi]
+    # Parts the children rendered for this call count as rendered now, not as cached.
+    semua = [
+        replace(r, dari_cache=False) if (r.kunci, r.mulai) in dipra else r
+        for r in [*jadi_depan, *jadi_isi]
+    ]
+    if identitas:
+        _tulis_atomik(
+            _petunjuk_path(identitas),
+            json.dumps({r.kunci: r.halaman for r in semua}).encode(),
+        )
     pdf = gabung(semua, isi_bab=[(b, j) for b, j in zip(isi, jadi_isi, strict=True)])
     return HasilRender(
         pdf=pdf,

@@ -285,6 +285,7 @@ def _render_dokumen(p: PekerjaanDokumen, lapor: Any) -> tuple[bytes, int]:
         kertas=persiapan.kertas,
         kaki=isi_dokumen.kaki(persiapan),
         progres=progres,
+        identitas=f"{p.jenis}|{p.perangkat_daerah_id}|{p.tahun}|{persiapan.versi}|{persiapan.kertas}",
     )
     return hasil.pdf, hasil.halaman
 

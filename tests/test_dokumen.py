@@ -450,3 +450,32 @@ def test_the_narrative_of_a_ditetapkan_renja_is_locked(client, bkpsdm, renja, al
     assert "naskah terkunci" in client.get(url).content.decode()
     assert client.post(url, {"kunci": "renja.pengantar", "isi": "x"}).status_code == 403
     assert not NarasiBagian.objects.exists()
+
+
+def test_changed_parts_render_side_by_side_and_give_the_same_document(
+    batam_bkpsdm, alice, settings, tmp_path
+):
+    def render_ke(proses: int):
+        p = isi_dokumen.siapkan(pd=batam_bkpsdm, tahun=2024, jenis="renja")
+        depan, badan, daftar = isi_dokumen.bagian_dokumen(p)
+        return render.render_dokumen(
+            depan=depan, isi=badan, daftar=daftar, kaki=isi_dokumen.kaki(p),
+            identitas="renja-uji", proses=proses,
+        )  # fmt: skip
+
+    render_ke(2)  # cold: no page counts known yet, so one part after the other
+    nilai = (
+        Nilai.objects.filter(jenis="pagu", tahun=2024, program_kegiatan__isnull=False)
+        .select_related("program_kegiatan")
+        .first()
+    )
+    renja_services.nilai_simpan(
+        oleh=alice, jenis="pagu", tahun=2024, angka=nilai.angka + 5, node=nilai.program_kegiatan
+    )
+    paralel = render_ke(2)
+    dirender = {b.kunci for b in paralel.bagian if not b.dari_cache}
+    assert {"tabel-tc33", "tabel-t41"} <= dirender and "sampul" not in dirender
+    # The same state, one process, in an empty cache: the same pages with the same text.
+    settings.DOKUMEN_CACHE_DIR = tmp_path / "bagian-urut"
+    urut = render_ke(1)
+    assert _teks_halaman(paralel.pdf) == _teks_halaman(urut.pdf)
