@@ -286,8 +286,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-pemda", action="store_true", help="skip measurement 6")
     parser.add_argument("--pd", type=int, default=40, help="agencies in measurement 6")
+    parser.add_argument(
+        "--hanya-dokumen",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only measurement 7: the complete Renja of N agencies by 1 and 2 processes",
+    )
     args = parser.parse_args(argv)
 
+    if args.hanya_dokumen:
+        return dokumen_pemda(args.hanya_dokumen)
     print("Preparing the database (demo + generated pemda) …", flush=True)
     siapkan_db()
     cache = Path(tempfile.mkdtemp(prefix="bagian-", dir=OUT))
@@ -406,6 +415,24 @@ def main(argv: list[str] | None = None) -> int:
         hasil["pemda"] = (len(ids), satu, dua)
 
     laporan(hasil)
+    return 0
+
+
+def dokumen_pemda(n: int) -> int:
+    """7. The complete Renja of the first N generated agencies, by 1 and by 2 processes (reuses
+    the database of a previous full run, whose tables are stored)."""
+    assert DB.exists(), "run the full benchmark once first"
+    _django(Path(tempfile.mkdtemp(prefix="bagian-", dir=OUT)))
+    from renja.models import PerangkatDaerah
+
+    pds = list(PerangkatDaerah.objects.filter(pemda__nama="Kota Benchmark").order_by("kode"))[:n]
+    ids = [pd.pk for pd in pds]
+    satu = ukur_pemda(ids, 1)
+    dua = ukur_pemda(ids, 2)
+    print(
+        f"| complete Renja of {n} agencies, 1 process | – | {satu:.1f} s ({satu / n:.1f} s each) |"
+    )
+    print(f"| the same, 2 processes | ≥ 1.7× | {dua:.1f} s ({satu / dua:.2f}×) |")
     return 0
 
 

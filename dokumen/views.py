@@ -131,19 +131,24 @@ def buat(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
     return redirect("dokumen:pekerjaan", pekerjaan_id=pekerjaan.pk)
 
 
+def _file_sebelumnya(p: PekerjaanDokumen) -> PekerjaanDokumen | None:
+    """For a failed job: the last good file of the same request, still downloadable."""
+    if p.status != PekerjaanDokumen.Status.GAGAL:
+        return None
+    return services.pekerjaan_terakhir(
+        pd=p.perangkat_daerah,
+        tahun=p.tahun,
+        jenis=p.jenis,
+        tabel=p.tabel,
+        format=p.format,
+        parameter=p.parameter,
+    )
+
+
 @require_GET
 def pekerjaan(request: HttpRequest, pekerjaan_id: int) -> HttpResponse:
     p = _pekerjaan(request, pekerjaan_id)
-    sebelumnya = None
-    if p.status == PekerjaanDokumen.Status.GAGAL:
-        sebelumnya = services.pekerjaan_terakhir(
-            pd=p.perangkat_daerah,
-            tahun=p.tahun,
-            jenis=p.jenis,
-            tabel=p.tabel,
-            format=p.format,
-            parameter=p.parameter,
-        )
+    sebelumnya = _file_sebelumnya(p)
     if p.tabel:
         singkat, nama = TABEL_HALAMAN.get(p.tabel, (p.tabel, ""))
         judul = f"{singkat} {nama}".strip()
@@ -160,16 +165,7 @@ def pekerjaan(request: HttpRequest, pekerjaan_id: int) -> HttpResponse:
 def status(request: HttpRequest, pekerjaan_id: int) -> HttpResponse:
     """The progress fragment the job page polls (htmx) until the file is ready or failed."""
     p = _pekerjaan(request, pekerjaan_id)
-    sebelumnya = None
-    if p.status == PekerjaanDokumen.Status.GAGAL:
-        sebelumnya = services.pekerjaan_terakhir(
-            pd=p.perangkat_daerah,
-            tahun=p.tahun,
-            jenis=p.jenis,
-            tabel=p.tabel,
-            format=p.format,
-            parameter=p.parameter,
-        )
+    sebelumnya = _file_sebelumnya(p)
     return render(request, "dokumen/_status.html", {"p": p, "sebelumnya": sebelumnya})
 
 

@@ -9,7 +9,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +27,42 @@ from tests.factories import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Browser tests (tests/test_browser*.py): Debian's chromium driven by Playwright. Screenshots go
+# to docs/ only when asked (SAVE_SCREENSHOTS=1), so a test run leaves the work tree clean.
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = ROOT / ("docs" if os.environ.get("SAVE_SCREENSHOTS") else "var") / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser(live_server, monkeypatch) -> Iterator[Any]:
+    """Headless chromium against the live server (one per test)."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
+    # around it are still synchronous and safe.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser) -> Any:
+    """A page in an Indonesian-locale context that accepts downloads."""
+    context = browser.new_context(
+        locale="id-ID", viewport={"width": 1280, "height": 720}, accept_downloads=True
+    )
+    return context.new_page()
 
 
 @pytest.fixture

@@ -5,43 +5,16 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-# Same folder as tests/test_browser.py: docs/ only when asked (SAVE_SCREENSHOTS=1).
-SCREENSHOTS = ROOT / ("docs" if os.environ.get("SAVE_SCREENSHOTS") else "var") / "screenshots"
+from tests.conftest import CHROMIUM, SCREENSHOTS
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
 ]
-
-
-@pytest.fixture
-def page(live_server, monkeypatch) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 720})
-        yield context.new_page()
-        browser.close()
 
 
 def _masuk(page, url: str, username: str) -> None:

@@ -5,42 +5,17 @@ from __future__ import annotations
 import io
 import os
 import shutil
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from tests.test_browser import CHROMIUM, SCREENSHOTS
+from tests.conftest import CHROMIUM, SCREENSHOTS
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
 ]
-
-
-@pytest.fixture
-def page(live_server, monkeypatch) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        context = browser.new_context(
-            locale="id-ID", viewport={"width": 1280, "height": 720}, accept_downloads=True
-        )
-        yield context.new_page()
-        browser.close()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
