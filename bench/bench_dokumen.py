@@ -14,10 +14,12 @@ figures are rendering (and, where said, the whole request path). Measures:
 4. The same request again with nothing changed, and its download over HTTP (target < 200 ms).
 5. LibreOffice converting the same Batam tables as our XLSX workbooks, and a 1,000-row
    workbook, to PDF (``soffice --headless --convert-to pdf``; skipped when not installed).
-6. The whole generated pemda (40 complete Renja) rendered by 1 and by 2 processes, cold
-   (target speed-up >= 1.7x).
+6. Every generated agency's T-C.33 rendered by 1 and by 2 processes (target speed-up >= 1.7x).
+7. ``--hanya-dokumen N`` (after one full run, reusing its database): the complete Renja of the
+   first N generated agencies by 1 and by 2 processes, cold (40 agencies: ~20 minutes).
 
-Usage: ``python bench/bench_dokumen.py [--skip-pemda] [--pd N]``. Prints markdown.
+Usage: ``python bench/bench_dokumen.py [--skip-pemda] [--pd N] [--hanya-dokumen N]``.
+Prints markdown.
 """
 
 from __future__ import annotations
