@@ -18,12 +18,17 @@ pytestmark = [
 
 
 def _masuk(page, url: str, username: str) -> None:
+    # Leave the page first: a request still in flight from it (the header htmx loads) would
+    # otherwise come back after the cookies are cleared and set a new CSRF cookie that no
+    # longer matches the login form's token.
+    page.goto("about:blank")
     page.context.clear_cookies()
     page.goto(f"{url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "demo")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{url}/")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    page.wait_for_url(f"{url}/", wait_until="domcontentloaded")
     page.locator("#konteks").wait_for()  # the header loaded by htmx
 
 
@@ -54,20 +59,23 @@ def test_kepala_and_bappeda_take_the_demo_renja_to_ditetapkan(page, live_server)
     assert page.inner_text("#konteks-pd") == "BKPSDM"
     assert int(page.inner_text("#jumlah-menunggu")) >= 1
     _foto(page, "beranda-kepala.png")
-    page.click("#tautan-menunggu")
-    page.wait_for_url(f"{url}/alur/")
+    with page.expect_navigation():
+        page.click("#tautan-menunggu")
+    page.wait_for_url(f"{url}/alur/", wait_until="domcontentloaded")
     assert "Perlu diajukan ke Bappeda" in page.inner_text("main")
     _foto(page, "alur-menunggu-kepala.png")
     page.click(f"a[href='/alur/renja/{renja.pk}/']")
-    page.wait_for_url(alur)
+    page.wait_for_url(alur, wait_until="domcontentloaded")
     assert _status(page) == "Draft"
-    page.click("#form-diajukan button[type=submit]")
-    page.wait_for_url(alur)
+    with page.expect_navigation():  # the POST and its redirect, before going on
+        page.click("#form-diajukan button[type=submit]")
+    page.wait_for_url(alur, wait_until="domcontentloaded")
     assert _status(page) == "Diajukan"
 
     # Bappeda returns it: first without a note (refused on the field), then with one.
     _masuk(page, url, "bappeda")
-    page.click("#tautan-menunggu")
+    with page.expect_navigation():
+        page.click("#tautan-menunggu")
     assert "Perlu diverifikasi atau dikembalikan" in page.inner_text("main")
     _foto(page, "alur-menunggu-bappeda.png")
     page.goto(alur)
@@ -76,34 +84,39 @@ def test_kepala_and_bappeda_take_the_demo_renja_to_ditetapkan(page, live_server)
     assert "Catatan wajib diisi" in page.inner_text("#galat-dikembalikan")
     _foto(page, "alur-catatan-wajib.png")
     page.fill("#catatan-dikembalikan", "Target IKU 2 belum sesuai Renstra; mohon diperbaiki.")
-    page.click("#form-dikembalikan button[type=submit]")
-    page.wait_for_url(alur)
+    with page.expect_navigation():  # the POST and its redirect, before going on
+        page.click("#form-dikembalikan button[type=submit]")
+    page.wait_for_url(alur, wait_until="domcontentloaded")
     assert _status(page) == "Dikembalikan"
 
     # The kepala sees the note on his list and the page, then submits again.
     _masuk(page, url, "kepala")
-    page.click("#tautan-menunggu")
+    with page.expect_navigation():
+        page.click("#tautan-menunggu")
     assert "Target IKU 2 belum sesuai Renstra" in page.inner_text("main")
     page.goto(alur)
     assert "Target IKU 2 belum sesuai Renstra" in page.inner_text("#catatan-pengembalian")
     _foto(page, "alur-dikembalikan-kepala.png")
     page.fill("#catatan-diajukan", "Target IKU 2 sudah disesuaikan.")
-    page.click("#form-diajukan button[type=submit]")
-    page.wait_for_url(alur)
+    with page.expect_navigation():  # the POST and its redirect, before going on
+        page.click("#form-diajukan button[type=submit]")
+    page.wait_for_url(alur, wait_until="domcontentloaded")
     assert _status(page) == "Diajukan"
 
     # Bappeda verifies.
     _masuk(page, url, "bappeda")
     page.goto(alur)
-    page.click("#form-diverifikasi button[type=submit]")
-    page.wait_for_url(alur)
+    with page.expect_navigation():  # the POST and its redirect, before going on
+        page.click("#form-diverifikasi button[type=submit]")
+    page.wait_for_url(alur, wait_until="domcontentloaded")
     assert _status(page) == "Diverifikasi"
 
     # The kepala sets it; the page shows it locked, with the whole history.
     _masuk(page, url, "kepala")
     page.goto(alur)
-    page.click("#form-ditetapkan button[type=submit]")
-    page.wait_for_url(alur)
+    with page.expect_navigation():  # the POST and its redirect, before going on
+        page.click("#form-ditetapkan button[type=submit]")
+    page.wait_for_url(alur, wait_until="domcontentloaded")
     assert _status(page) == "Ditetapkan"
     assert page.locator("#terkunci").is_visible()
     assert page.locator("#tindakan").count() == 0
