@@ -20,7 +20,9 @@ urlpatterns = [
     # The planners' screens, one URL module per area (issue 5).
     path("alur/", include("renja.urls_alur")),
     path("isian/", include("renja.urls_isian")),
+    path("renstra/", include("renja.urls_renstra")),
     path("unggah/", include("renja.urls_unggah")),
     path("perubahan/", include("renja.urls_perubahan")),
+    path("kepegawaian/", include("kepegawaian.urls")),
     path("healthz", healthz, name="healthz"),
 ]

@@ -25,30 +25,15 @@ from evaluasi import services as evaluasi
 from evaluasi.muat import DataRencana, RencanaTidakAda, muat_rencana
 from evaluasi.serial import tabel_dari_json
 from evaluasi.tabel import Tabel, TabelTidakDapatDibuat
+from kepegawaian.nip import nip_cetak
 from renja.models import PerangkatDaerah, Renstra
-
-BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-    "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
+from renja.parsing import tanggal_indonesia
 
 JUDUL_DOKUMEN = {
     "renja": "RENCANA KERJA (RENJA)",
     "lkj": "LAPORAN KINERJA (LKj)",
 }
 KAKI_DOKUMEN = {"renja": "Rencana Kerja Tahun {tahun}", "lkj": "Laporan Kinerja Tahun {tahun}"}
-
-
-def tanggal_indonesia(d: date, *, hari: bool = False) -> str:
-    bulan_tahun = f"{BULAN[d.month - 1]} {d.year}"
-    return f"{d.day} {bulan_tahun}" if hari else bulan_tahun
-
-
-def nip_cetak(nip: str) -> str:
-    """NIP printed the official way: 19680714 198909 2 001."""
-    if len(nip) == 18 and nip.isdigit():
-        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
-    return nip
 
 
 def tempat_pemda(nama_pemda: str) -> str:
@@ -99,8 +84,8 @@ class Persiapan:
     data: DataRencana | None = None
 
 
-def _tabel_dokumen(jenis: str) -> list[k.TabelDok]:
-    return [t for b in k.semua_bagian(jenis) for t in b.tabel]
+def _tabel_dokumen(jenis: str, versi: str = "murni") -> list[k.TabelDok]:
+    return [t for b in k.semua_bagian(jenis, versi) for t in b.tabel]
 
 
 def _muat_data(pd: PerangkatDaerah, tahun: int) -> DataRencana | None:
@@ -155,7 +140,7 @@ def siapkan(
     if not dengan_tabel:
         return p
     dimuat: dict[int, DataRencana | None] = {}
-    for t in _tabel_dokumen(jenis):
+    for t in _tabel_dokumen(jenis, versi):
         key = kunci_tabel(t)
         if key in p.tabel or key in p.tabel_gagal:
             continue
@@ -187,7 +172,7 @@ def sidik(p: Persiapan) -> str:
     """Fingerprint of a document's inputs: data, narrative, signatory, template version."""
     h = hashlib.sha256()
     tahun_data = {p.tahun} | {
-        evaluasi.tahun_renstra(t.kode, p.tahun) for t in _tabel_dokumen(p.jenis)
+        evaluasi.tahun_renstra(t.kode, p.tahun) for t in _tabel_dokumen(p.jenis, p.versi)
     }
     for th in sorted(tahun_data):
         data = _muat_data(p.pd, th)
@@ -412,7 +397,7 @@ def bagian_dokumen(
     for b in awal.isi:
         b.penomoran = "romawi"
     penyusun = _Penyusun(p)
-    for bab in k.KERANGKA[p.jenis]:
+    for bab in k.kerangka(p.jenis, p.versi):
         penyusun.bab(bab)
     if k.LAMPIRAN.get(p.jenis):
         penyusun.bab(k.Bab("", "LAMPIRAN", k.LAMPIRAN[p.jenis]))

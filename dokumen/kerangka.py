@@ -28,7 +28,7 @@ after the last chapter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 PLACEHOLDER: frozenset[str] = frozenset(
     {
@@ -973,6 +973,81 @@ _LKJ = (
 
 KERANGKA: dict[str, tuple[Bab, ...]] = {"renja": _RENJA, "lkj": _LKJ}
 
+
+# ---------------------------------------------------------------------------------------
+# Renja Perubahan: the murni outline with a chapter on the revision before the PENUTUP
+# (Kota Banjarbaru, Renja Perubahan 2024: BAB V "Rencana Program dan Kegiatan dalam Perubahan
+# Rencana Kerja" with Tabel 5.1–5.3, BAB VI Penutup).
+# ---------------------------------------------------------------------------------------
+
+_RENJA_P_5 = """Bab ini menyajikan perubahan pagu program, kegiatan dan sub kegiatan {pd} {pemda} Tahun \
+{tahun} terhadap Renja murni yang telah ditetapkan, beserta alasannya: penambahan pagu, \
+pergeseran antar sub kegiatan, dan sub kegiatan baru.
+"""
+
+_RENJA_P_5_1 = """Rekapitulasi berikut membandingkan pagu setiap program, kegiatan dan sub kegiatan sebelum dan \
+sesudah perubahan. Selisih dihitung dari pagu sub kegiatan; jumlah program dan kegiatan \
+merupakan penjumlahan sub kegiatannya.
+"""
+
+_RENJA_P_5_2 = """Penambahan pagu anggaran Tahun {tahun} terdiri atas penambahan pada sub kegiatan yang telah \
+ada dan pagu sub kegiatan baru, sebagaimana tabel berikut.
+"""
+
+_RENJA_P_5_3 = """Pergeseran pagu anggaran Tahun {tahun} antar sub kegiatan disajikan berikut. Pergeseran yang \
+jumlah bersihnya tidak nol ditandai untuk diperiksa.
+"""
+
+_BAB_PERUBAHAN = Bab(
+    "V",
+    "RENCANA PROGRAM DAN KEGIATAN DALAM PERUBAHAN RENCANA KERJA",
+    (
+        Bagian(
+            "renja.p.5.1",
+            "5.1",
+            "Rekapitulasi Perubahan Pagu Program, Kegiatan dan Sub Kegiatan",
+            _RENJA_P_5_1,
+            tabel=(TabelDok("perubahan_pagu"),),
+        ),
+        Bagian(
+            "renja.p.5.2",
+            "5.2",
+            "Penambahan Anggaran",
+            _RENJA_P_5_2,
+            tabel=(TabelDok("t52"),),
+        ),
+        Bagian(
+            "renja.p.5.3",
+            "5.3",
+            "Pergeseran Anggaran",
+            _RENJA_P_5_3,
+            tabel=(TabelDok("t53"),),
+        ),
+    ),
+    kunci="renja.p.5",
+    teks_baku=_RENJA_P_5,
+)
+
+
+def _bab_bernomor(bab: Bab, nomor: str, awalan: str) -> Bab:
+    """The chapter under another number; its sections keep their keys (and stored texts)."""
+
+    def ulang(b: Bagian) -> Bagian:
+        lama = b.nomor.split(".", 1)
+        baru = f"{awalan}.{lama[1]}" if len(lama) == 2 else b.nomor
+        return replace(b, nomor=baru, sub=tuple(ulang(s) for s in b.sub))
+
+    return replace(bab, nomor=nomor, bagian=tuple(ulang(b) for b in bab.bagian))
+
+
+def kerangka(jenis: str, versi: str = "murni") -> tuple[Bab, ...]:
+    """The chapters of a document kind in a version: a Renja Perubahan adds its own chapter."""
+    if jenis == "renja" and versi == "perubahan":
+        *isi, penutup = KERANGKA["renja"]
+        return (*isi, _BAB_PERUBAHAN, _bab_bernomor(penutup, "VI", "6"))
+    return KERANGKA[jenis]
+
+
 BAGIAN_AWAL: dict[str, tuple[Bagian, ...]] = {
     "renja": (),
     "lkj": (
@@ -1010,7 +1085,7 @@ LAMPIRAN: dict[str, tuple[Bagian, ...]] = {
 }
 
 
-def semua_bagian(jenis: str) -> list[Bagian]:
+def semua_bagian(jenis: str, versi: str = "murni") -> list[Bagian]:
     """Every section of a document kind, depth-first in print order (front matter, chapters,
     appendices)."""
     hasil: list[Bagian] = []
@@ -1021,7 +1096,7 @@ def semua_bagian(jenis: str) -> list[Bagian]:
             jalan(b.sub)
 
     jalan(BAGIAN_AWAL.get(jenis, ()))
-    for bab in KERANGKA[jenis]:
+    for bab in kerangka(jenis, versi):
         jalan(bab.bagian)
     jalan(LAMPIRAN.get(jenis, ()))
     return hasil

@@ -46,18 +46,34 @@ def daftar(request: HttpRequest) -> HttpResponse:
     return render(request, "dokumen/daftar_pd.html", {"renja_list": renja_list})
 
 
-def _baris_unduhan(pd: PerangkatDaerah, tahun: int) -> list[dict[str, Any]]:
-    """One row per file a user can ask for, with its latest job and latest good file."""
+def _baris_unduhan(
+    pd: PerangkatDaerah, tahun: int, *, ada_perubahan: bool = False
+) -> list[dict[str, Any]]:
+    """One row per file a user can ask for, with its latest job and latest good file.
+
+    Once the Renja Perubahan exists, E.81 is offered in that version too (its Rp target
+    column is the revised pagu); the other tables have one version.
+    """
     permintaan: list[tuple[str, str, str, dict[str, Any], str]] = [
         ("renja", "", "pdf", {"versi": "murni", "kertas": "A4"}, "Dokumen Renja lengkap"),
         ("renja", "", "pdf", {"versi": "perubahan", "kertas": "A4"}, "Dokumen Renja Perubahan"),
         ("lkj", "", "pdf", {"versi": "murni", "kertas": "A4"}, "Dokumen LKj lengkap"),
     ]
     for kode, (singkat, nama) in TABEL_HALAMAN.items():
-        for triwulan in (1, 2, 3, 4) if kode == "e81" else (None,):
-            label = f"{singkat} {nama}" + (f" – TW {triwulan}" if triwulan else "")
+        versi_list = ("murni", "perubahan") if kode == "e81" and ada_perubahan else ("murni",)
+        pilihan: list[tuple[str, int | None]] = (
+            [(v, q) for v in versi_list for q in (1, 2, 3, 4)]
+            if kode == "e81"
+            else [("murni", None)]
+        )
+        for versi, triwulan in pilihan:
+            label = (
+                f"{singkat} {nama}"
+                + (" (Perubahan)" if versi == "perubahan" else "")
+                + (f" – TW {triwulan}" if triwulan else "")
+            )
             for fmt in ("pdf", "xlsx", "csv"):
-                param: dict[str, Any] = {"versi": "murni"}
+                param: dict[str, Any] = {"versi": versi}
                 if triwulan:
                     param["triwulan"] = triwulan
                 if fmt == "pdf":
@@ -95,13 +111,16 @@ def _baris_unduhan(pd: PerangkatDaerah, tahun: int) -> list[dict[str, Any]]:
 @require_GET
 def unduhan(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
     pd = _pd(request, pd_id, tahun)
-    baris = _baris_unduhan(pd, tahun)
+    renja_list = list(Renja.objects.filter(perangkat_daerah=pd, tahun=tahun).order_by("versi"))
+    baris = _baris_unduhan(
+        pd, tahun, ada_perubahan=any(r.versi == Renja.Versi.PERUBAHAN for r in renja_list)
+    )
     konteks = {
         "pd": pd,
         "tahun": tahun,
         "dokumen": [b for b in baris if b["jenis"] != "tabel"],
         "tabel": [b for b in baris if b["jenis"] == "tabel"],
-        "renja_list": Renja.objects.filter(perangkat_daerah=pd, tahun=tahun).order_by("versi"),
+        "renja_list": renja_list,
         "boleh_ubah": akses.dapat_mengubah_nilai(request.user, pd),
     }
     return render(request, "dokumen/unduhan.html", konteks)
@@ -204,6 +223,10 @@ def _bagian_datar(jenis: str) -> list[tuple[kerangka.Bagian, int, str]]:
 
     for bab in kerangka.KERANGKA[jenis]:
         jalan(bab.bagian, 0, f"BAB {bab.nomor} {bab.judul}")
+    if jenis == JenisDokumen.RENJA:
+        # The Renja Perubahan's own chapter: edited here too, printed only in that version.
+        bab = kerangka.kerangka(jenis, "perubahan")[-2]
+        jalan(bab.bagian, 0, f"Renja Perubahan: BAB {bab.nomor} {bab.judul}")
     return hasil
 
 

@@ -89,10 +89,10 @@ class EksportirCsv:
         text = io.TextIOWrapper(keluaran, encoding="utf-8", newline="")
         writer = csv.writer(text, lineterminator="\n")
         kunci = [k.kunci for k in tabel.kolom]
-        writer.writerow(["kode", "uraian", "indikator", "satuan", *kunci])
+        writer.writerow([judul for judul, _ in tabel.awal_csv] + kunci)
         for baris in [*tabel.baris, *tabel.kaki]:
             writer.writerow(
-                [baris.kode, baris.uraian, baris.indikator, baris.satuan]
+                [getattr(baris, atribut) for _, atribut in tabel.awal_csv]
                 + [angka_csv(baris.nilai.get(k)) for k in kunci]
             )
         text.flush()

@@ -373,6 +373,7 @@ class _Penulis:
         akhir_kepala = self.baris - 1
         awal_badan = self.baris
         self._badan()
+        self._keterangan()
         self._catatan()
         self._cetak(awal_kepala, akhir_kepala, awal_badan)
 
@@ -489,6 +490,15 @@ class _Penulis:
                         _tulis_teks(c, str(nilai))
                         c.alignment = Alignment(wrap_text=True, vertical="top")
                 self.baris += 1
+
+    def _keterangan(self) -> None:
+        """Labelled texts after the table (E.81: faktor pendorong … tindak lanjut)."""
+        if not self.tabel.keterangan:
+            return
+        self.baris += 1
+        for label, teks in self.tabel.keterangan:
+            self._baris_lebar(label, font=Font(name=_HURUF, bold=True, size=9))
+            self._baris_lebar(teks, font=Font(name=_HURUF, size=9))
 
     def _catatan(self) -> None:
         catatan = [c for c in self.tabel.catatan if c != "NIHIL" or self.tabel.baris]

@@ -17,6 +17,7 @@ from django.db.models import Q
 
 from evaluasi import rumus
 from renja.models import (
+    CatatanEvaluasi,
     Indikator,
     Nilai,
     NilaiTercetak,
@@ -35,6 +36,14 @@ KOLOM_INDIKATOR = [
 ]  # fmt: skip
 KOLOM_SASARAN = ["id", "kunci", "uraian", "tujuan_id", "tujuan_uraian"]
 KOLOM_PK = ["tahun", "revisi", "tanggal", "keterangan"]
+KOLOM_CATATAN = [
+    "tahun",
+    "triwulan",
+    "faktor_pendorong",
+    "faktor_penghambat",
+    "tindak_lanjut_triwulan",
+    "tindak_lanjut_renja",
+]
 KOLOM_NILAI_IND = ["indikator_id", "tahun", "jenis", "triwulan", "angka", "teks"]
 KOLOM_NILAI_NODE = ["node_id", "tahun", "jenis", "triwulan", "angka", "teks"]
 KOLOM_TERCETAK = ["indikator_id", "node_id", "tahun", "jenis", "triwulan", "angka", "sumber"]
@@ -64,6 +73,10 @@ class DataRencana:
     sasaran: pd.DataFrame
     perjanjian_kinerja: pd.DataFrame
     skala: dict[str, rumus.Skala] = field(default_factory=dict)
+    # The planner's account of each quarter (E.81 closing rows), KOLOM_CATATAN.
+    catatan_evaluasi: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=KOLOM_CATATAN)
+    )
 
     def skala_untuk(self, jenis: str) -> rumus.Skala:
         """The pemda's scale of that kind for this plan, else the default of domain.md §4."""
@@ -89,6 +102,7 @@ class DataRencana:
             self.sasaran_program,
             self.sasaran,
             self.perjanjian_kinerja,
+            self.catatan_evaluasi,
         ):
             h.update(frame.to_csv(index=False).encode())
         h.update(f"{self.tahun_mulai}-{self.tahun_selesai}".encode())
@@ -199,6 +213,13 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
             "tahun", "revisi", "tanggal", "keterangan"
         )
     )
+    catatan = list(
+        CatatanEvaluasi.objects.filter(
+            perangkat_daerah=pd_obj, tahun__range=(renstra.tahun_mulai, renstra.tahun_selesai + 1)
+        )
+        .order_by("tahun", "triwulan")
+        .values_list(*KOLOM_CATATAN)
+    )
     return DataRencana(
         pd_id=pd_obj.pk,
         pd_kode=pd_obj.kode,
@@ -215,4 +236,5 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
         sasaran_program=_frame(sasaran_program, ["sasaran_id", "program_id"]),
         sasaran=_frame(sasaran, KOLOM_SASARAN),
         perjanjian_kinerja=_frame(pk, KOLOM_PK),
+        catatan_evaluasi=_frame(catatan, KOLOM_CATATAN),
     )

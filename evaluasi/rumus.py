@@ -265,6 +265,17 @@ def serapan(realisasi_anggaran: Decimal | None, pagu: Decimal | None) -> Decimal
         return _capaian(p, r, negatif=False)
 
 
+def persentase(bagian: Decimal | None, keseluruhan: Decimal | None) -> Decimal | None:
+    """A share in percent: bagian ÷ keseluruhan × 100 (e.g. ASN with D-IV/S1 among all ASN).
+
+    No value when the whole is 0 or missing; unrounded like every formula here.
+    """
+    b = _angka(bagian, "bagian")
+    k = _angka(keseluruhan, "keseluruhan")
+    with _hitung():
+        return _capaian(k, b, negatif=False)
+
+
 def efisiensi(capaian_kinerja: Decimal | None, serapan_anggaran: Decimal | None) -> Decimal | None:
     """Efisiensi = capaian kinerja (%) ÷ serapan anggaran (%), a plain ratio (not × 100).
 

@@ -35,6 +35,8 @@ def tabel_ke_json(tabel: Tabel) -> dict[str, Any]:
         "baris": [baris(b) for b in tabel.baris],
         "kaki": [baris(b) for b in tabel.kaki],
         "catatan": list(tabel.catatan),
+        "keterangan": [list(k) for k in tabel.keterangan],
+        "awal_csv": [list(k) for k in tabel.awal_csv],
     }
 
 
@@ -50,4 +52,10 @@ def tabel_dari_json(data: dict[str, Any]) -> Tabel:
         baris=[baris(b) for b in data["baris"]],
         kaki=[baris(b) for b in data["kaki"]],
         catatan=list(data["catatan"]),
+        keterangan=[(str(a), str(b)) for a, b in data.get("keterangan", [])],
+        **(
+            {"awal_csv": tuple((str(a), str(b)) for a, b in data["awal_csv"])}
+            if "awal_csv" in data
+            else {}
+        ),
     )

@@ -30,7 +30,7 @@ PEMBANGUN: dict[str, Callable[..., Tabel]] = {
 }
 
 # Bump when a formula or a table layout changes: every stored result becomes stale.
-VERSI_MESIN = "2026.11.1"
+VERSI_MESIN = "2026.11.2"  # .2: E.81 prints the quarter's account (faktor pendorong …)
 
 __all__ = ["RencanaTidakAda", "TabelTidakDapatDibuat", "hitung_ulang_pd", "tabel_hitung"]
 

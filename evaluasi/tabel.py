@@ -55,6 +55,15 @@ class Tabel:
     kaki: list[Baris] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
     tahun: int = 0
+    # Labelled texts printed after the table (E.81: faktor pendorong … tindak lanjut).
+    keterangan: list[tuple[str, str]] = field(default_factory=list)
+    # The CSV's leading columns as (header, Baris attribute): contract.md §2.
+    awal_csv: tuple[tuple[str, str], ...] = (
+        ("kode", "kode"),
+        ("uraian", "uraian"),
+        ("indikator", "indikator"),
+        ("satuan", "satuan"),
+    )
 
 
 class TabelTidakDapatDibuat(Exception):
@@ -884,7 +893,25 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
             f"{data.skala_untuk('predikat').uraian()}.",
         ],
         tahun=tahun,
+        keterangan=_keterangan_e81(data, tahun=tahun, triwulan=triwulan),
     )
+
+
+# The closing rows of the form (Permendagri 86/2017, as Banjarbaru prints them).
+LABEL_CATATAN_E81 = {
+    "faktor_pendorong": "Faktor pendorong keberhasilan pencapaian",
+    "faktor_penghambat": "Faktor penghambat pencapaian kinerja",
+    "tindak_lanjut_triwulan": "Tindak lanjut yang diperlukan dalam triwulan berikutnya",
+    "tindak_lanjut_renja": "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
+}
+
+
+def _keterangan_e81(data: DataRencana, *, tahun: int, triwulan: int) -> list[tuple[str, str]]:
+    """The planner's account of this quarter; every label printed, "-" where nothing was said."""
+    c = data.catatan_evaluasi
+    baris = c[(c["tahun"] == tahun) & (c["triwulan"] == triwulan)]
+    isi = baris.iloc[0].to_dict() if len(baris) else {}
+    return [(label, str(isi.get(k) or "").strip() or "-") for k, label in LABEL_CATATAN_E81.items()]
 
 
 _KOLOM_RP = [f"k{nomor}_rp" for nomor in range(5, 16)]

@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from renja import services
 from renja.models import (
     LEVEL_URUTAN,
+    CatatanEvaluasi,
     Indikator,
     Keanggotaan,
     Nilai,
@@ -265,3 +266,11 @@ class RenjaAdmin(SimpleHistoryAdmin):
 class PerjanjianKinerjaAdmin(admin.ModelAdmin):
     list_display = ("perangkat_daerah", "tahun", "revisi", "tanggal")
     list_filter = ("tahun", "perangkat_daerah")
+
+
+@admin.register(CatatanEvaluasi)
+class CatatanEvaluasiAdmin(SimpleHistoryAdmin):
+    list_display = ("perangkat_daerah", "tahun", "triwulan", "diubah_pada")
+    list_filter = ("tahun", "triwulan", "perangkat_daerah__pemda")
+    search_fields = ("perangkat_daerah__kode", "faktor_pendorong", "faktor_penghambat")
+    readonly_fields = ("revisi", "diubah_pada")

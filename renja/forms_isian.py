@@ -19,6 +19,7 @@ from renja.models import (
     JENIS_TEKS,
     JENIS_TRIWULANAN,
     Akumulasi,
+    Indikator,
     Jenis,
     Polaritas,
 )
@@ -26,11 +27,31 @@ from renja.parsing import AngkaError, parse_angka, satuan_sama
 from renja.services_isian import Isian
 
 # The kinds a grid cell may edit, by owner.
-JENIS_SEL_INDIKATOR = frozenset({Jenis.TARGET, Jenis.REALISASI})
-JENIS_SEL_NODE = frozenset(
-    {Jenis.PAGU, Jenis.REALISASI_ANGGARAN, Jenis.LOKASI, Jenis.SUMBER_DANA, Jenis.CATATAN}
+JENIS_SEL_INDIKATOR = frozenset(
+    {
+        Jenis.TARGET,
+        Jenis.REALISASI,
+        Jenis.TARGET_RENSTRA,
+        Jenis.TARGET_RENSTRA_AKHIR,
+        Jenis.TARGET_PERUBAHAN,
+    }
 )
-TAMPILAN = (("rencana", "Rencana"), ("realisasi", "Realisasi triwulan"))
+JENIS_SEL_NODE = frozenset(
+    {
+        Jenis.PAGU,
+        Jenis.REALISASI_ANGGARAN,
+        Jenis.LOKASI,
+        Jenis.SUMBER_DANA,
+        Jenis.CATATAN,
+        Jenis.PAGU_RENSTRA,
+        Jenis.PAGU_PERUBAHAN,
+    }
+)
+TAMPILAN = (
+    ("rencana", "Rencana"),
+    ("realisasi", "Realisasi triwulan"),
+    ("perubahan", "Renja Perubahan"),
+)
 
 _KUNCI = re.compile(
     r"^(?P<pemilik>[in])-(?P<id>\d{1,12})-(?P<jenis>[a-z_]+)-(?P<tahun>\d{4})-(?P<tw>[0-4])$"
@@ -145,7 +166,8 @@ class KunciForm(forms.Form):
         return KunciSel.baca(self.cleaned_data["kunci"])
 
 
-ATRIBUT_INDIKATOR = ("nama", "satuan", "polaritas", "akumulasi")
+# "sumber": "" (typed by hand) or what the roster measures (Indikator.UkuranKepegawaian).
+ATRIBUT_INDIKATOR = ("nama", "satuan", "polaritas", "akumulasi", "sumber")
 
 
 class AtributForm(forms.Form):
@@ -161,15 +183,55 @@ class AtributForm(forms.Form):
             raise ValidationError("Pilih polaritas positif atau negatif.")
         if atribut == "akumulasi" and nilai not in Akumulasi.values:
             raise ValidationError("Pilih cara akumulasi.")
+        if atribut == "sumber" and nilai and nilai not in Indikator.UkuranKepegawaian.values:
+            raise ValidationError("Pilih sumber data: diisi manual atau salah satu ukuran pegawai.")
         data["nilai"] = nilai
         return data
 
 
 class NodeTambahForm(forms.Form):
     kode = forms.CharField(max_length=40, label="Kode nomenklatur")
+    # The grid the node is added from: "perubahan" adds a sub kegiatan new in the revision.
+    tampilan = forms.ChoiceField(choices=TAMPILAN, required=False)
     indikator = forms.CharField(required=False, max_length=2000, label="Indikator")
     satuan = forms.CharField(required=False, max_length=80, label="Satuan")
 
 
 class CariForm(forms.Form):
     q = forms.CharField(required=False, max_length=120)
+
+
+class CatatanEvaluasiForm(forms.Form):
+    """Faktor pendorong / penghambat / tindak lanjut of one quarter (E.81 closing rows)."""
+
+    triwulan = forms.TypedChoiceField(
+        choices=[(q, f"TW {q}") for q in (1, 2, 3, 4)], coerce=int, label="Triwulan"
+    )
+    revisi = forms.CharField(required=False, max_length=12)
+    faktor_pendorong = forms.CharField(
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Faktor pendorong",
+    )
+    faktor_penghambat = forms.CharField(
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Faktor penghambat",
+    )
+    tindak_lanjut_triwulan = forms.CharField(
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Tindak lanjut pada triwulan berikutnya",
+    )
+    tindak_lanjut_renja = forms.CharField(
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Tindak lanjut pada Renja berikutnya",
+    )
+
+    def clean_revisi(self) -> int | None:
+        return revisi_dari_teks(self.cleaned_data.get("revisi") or "")

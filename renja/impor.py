@@ -19,7 +19,7 @@ import csv
 import re
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -558,11 +558,20 @@ def _konflik(semua: list[Baris]) -> list[Masalah]:
     return masalah
 
 
-def baca_dan_validasi(paths: Iterable[Path | str]) -> tuple[list[Baris], list[str]]:
-    """Phase 1. Returns the rows, or raises ``ImporGagal`` with every problem found."""
-    semua: list[Baris] = []
-    masalah: list[Masalah] = []
-    names: list[str] = []
+def baris_berkas(
+    paths: Iterable[Path | str],
+    *,
+    periksa_header: Callable[[list[str], str], list[Masalah]],
+    masalah: list[Masalah],
+    names: list[str],
+    lengkapi: bool = False,
+) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """Every non-empty data row of the files as (file, line, {column: cell}).
+
+    File, header and overlong-row problems are appended to ``masalah`` (and the file or row
+    skipped); ``names`` receives each file name. With ``lengkapi`` a short row (trailing cells
+    missing) still has every column, empty. Shared by the plan and the roster importers.
+    """
     for path in paths:
         nama = str(path)
         names.append(nama)
@@ -570,7 +579,7 @@ def baca_dan_validasi(paths: Iterable[Path | str]) -> tuple[list[Baris], list[st
         masalah += file_masalah
         if file_masalah:
             continue
-        header_masalah = _periksa_header(header, nama)
+        header_masalah = periksa_header(header, nama)
         masalah += header_masalah
         if header_masalah:
             continue
@@ -588,17 +597,30 @@ def baca_dan_validasi(paths: Iterable[Path | str]) -> tuple[list[Baris], list[st
                 )
                 continue
             sel = dict(zip(header, cells, strict=False))
-            for kolom, value in sel.items():
-                if isinstance(value, str) and value.startswith("="):
-                    masalah.append(
-                        Masalah(
-                            nama, nomor, kolom, f"berisi rumus {value[:40]!r}; tempel sebagai nilai"
-                        )
+            if lengkapi:
+                sel = {kolom: "" for kolom in header} | sel
+            yield nama, nomor, sel
+
+
+def baca_dan_validasi(paths: Iterable[Path | str]) -> tuple[list[Baris], list[str]]:
+    """Phase 1. Returns the rows, or raises ``ImporGagal`` with every problem found."""
+    semua: list[Baris] = []
+    masalah: list[Masalah] = []
+    names: list[str] = []
+    for nama, nomor, sel in baris_berkas(
+        paths, periksa_header=_periksa_header, masalah=masalah, names=names
+    ):
+        for kolom, value in sel.items():
+            if isinstance(value, str) and value.startswith("="):
+                masalah.append(
+                    Masalah(
+                        nama, nomor, kolom, f"berisi rumus {value[:40]!r}; tempel sebagai nilai"
                     )
-            baris, row_masalah = _validasi_baris(nama, nomor, sel)
-            masalah += row_masalah
-            if baris:
-                semua.append(baris)
+                )
+        baris, row_masalah = _validasi_baris(nama, nomor, sel)
+        masalah += row_masalah
+        if baris:
+            semua.append(baris)
     masalah += _konflik(semua)
     if masalah:
         raise ImporGagal(masalah)

@@ -327,6 +327,7 @@ class Tujuan(models.Model):
     kunci = models.CharField(max_length=40, help_text="Kunci dari kode TUJUAN-<kunci>")
     uraian = models.TextField()
     keterangan = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "tujuan"
@@ -354,6 +355,7 @@ class Sasaran(models.Model):
         related_name="sasaran",
         blank=True,
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "sasaran"
@@ -420,11 +422,22 @@ class SasaranProgram(models.Model):
 
 
 class Indikator(models.Model):
-    """An indicator of a node, a sasaran (IKU) or a tujuan: exactly one owner."""
+    """An indicator of a node, a sasaran (IKU) or a tujuan: exactly one owner.
+
+    An indicator computed from the staff roster (``sumber_data`` kepegawaian) names what it
+    measures (``ukuran_kepegawaian``); its realisations are then computed at each quarter's end
+    (``kepegawaian.services``), not typed.
+    """
 
     class SumberData(models.TextChoices):
         MANUAL = "manual", "Diisi manual"
         KEPEGAWAIAN = "kepegawaian", "Dihitung dari data kepegawaian"
+
+    class UkuranKepegawaian(models.TextChoices):
+        PERSEN_D4_KEATAS = "persen_d4_keatas", "Persentase ASN berkualifikasi D-IV/S1 ke atas (%)"
+        PERSEN_S2_KEATAS = "persen_s2_keatas", "Persentase ASN berkualifikasi S-2 ke atas (%)"
+        JUMLAH_S2_KEATAS = "jumlah_s2_keatas", "Jumlah ASN berkualifikasi S-2 ke atas (orang)"
+        JUMLAH_ASN = "jumlah_asn", "Jumlah ASN (orang)"
 
     program_kegiatan = models.ForeignKey(
         ProgramKegiatan,
@@ -448,6 +461,12 @@ class Indikator(models.Model):
     urutan = models.PositiveSmallIntegerField(default=0)
     sumber_data = models.CharField(
         max_length=12, choices=SumberData.choices, default=SumberData.MANUAL
+    )
+    ukuran_kepegawaian = models.CharField(
+        max_length=20,
+        choices=UkuranKepegawaian.choices,
+        blank=True,
+        help_text="Wajib bila sumber data kepegawaian: apa yang dihitung dari data pegawai",
     )
     history = HistoricalRecords()
 
@@ -480,6 +499,11 @@ class Indikator(models.Model):
                 name="indikator_unik_tujuan",
             ),
             models.CheckConstraint(condition=~Q(satuan=""), name="indikator_satuan_wajib"),
+            models.CheckConstraint(
+                condition=Q(sumber_data="manual", ukuran_kepegawaian="")
+                | (Q(sumber_data="kepegawaian") & ~Q(ukuran_kepegawaian="")),
+                name="indikator_ukuran_kepegawaian_sesuai_sumber",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -695,6 +719,48 @@ class RiwayatStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.renja}: {self.dari} → {self.ke}"
+
+
+class CatatanEvaluasi(models.Model):
+    """The planner's account of one quarter: the closing rows of Formulir E.81.
+
+    Faktor pendorong, faktor penghambat and the follow-up (in the next quarter, in the next
+    Renja) belong to the agency's evaluation of the quarter as a whole, not to one indicator,
+    and are entered after the plan is ditetapkan (monitoring data, like the realisations), so
+    they are not locked by the Renja workflow. ``revisi`` guards against lost updates.
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="catatan_evaluasi"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    faktor_pendorong = models.TextField("faktor pendorong", blank=True)
+    faktor_penghambat = models.TextField("faktor penghambat", blank=True)
+    tindak_lanjut_triwulan = models.TextField("tindak lanjut pada triwulan berikutnya", blank=True)
+    tindak_lanjut_renja = models.TextField("tindak lanjut pada Renja berikutnya", blank=True)
+    revisi = models.PositiveIntegerField(default=0)
+    diubah_pada = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "catatan evaluasi triwulan"
+        verbose_name_plural = "catatan evaluasi triwulan"
+        ordering = ["perangkat_daerah", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun", "triwulan"], name="catatan_evaluasi_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1) & Q(triwulan__lte=4),
+                name="catatan_evaluasi_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Catatan {self.perangkat_daerah.kode} {self.tahun} TW {self.triwulan}"
 
 
 class PerjanjianKinerja(models.Model):

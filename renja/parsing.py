@@ -78,6 +78,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Final, Literal
 
@@ -589,3 +590,15 @@ def normalisasi_satuan(s: str) -> str:
 def satuan_sama(a: str, b: str) -> bool:
     """Dua teks satuan menyatakan satuan yang sama (setelah ``normalisasi_satuan``)."""
     return normalisasi_satuan(a) == normalisasi_satuan(b)
+
+
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+    "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+def tanggal_indonesia(d: date, *, hari: bool = False) -> str:
+    """``Juli 2024``, or with ``hari`` ``14 Juli 2024`` (how the documents print dates)."""
+    bulan_tahun = f"{BULAN[d.month - 1]} {d.year}"
+    return f"{d.day} {bulan_tahun}" if hari else bulan_tahun

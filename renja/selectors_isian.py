@@ -20,6 +20,8 @@ from evaluasi import rumus
 from renja import akses, selectors, services
 from renja.forms_isian import KunciSel
 from renja.models import (
+    JENIS_TRIWULANAN,
+    CatatanEvaluasi,
     Indikator,
     Jenis,
     Level,
@@ -99,6 +101,7 @@ class Sel:
     konflik: Konflik | None = None
     tersimpan: bool = False
     revisi_tetap: str | None = None  # after a conflict: still the revisi the planner read
+    petunjuk: str = ""  # greyed text of an empty input (the Perubahan grid: the murni value)
 
     @property
     def teks(self) -> str:
@@ -155,7 +158,20 @@ def _pasangan(tahun: int) -> list[tuple[int, str]]:
         (t, j)
         for t in (tahun, tahun + 1)
         for j in (Jenis.TARGET, Jenis.PAGU, Jenis.LOKASI, Jenis.SUMBER_DANA, Jenis.CATATAN)
-    ]
+    ] + [(tahun, str(Jenis.TARGET_PERUBAHAN)), (tahun, str(Jenis.PAGU_PERUBAHAN))]
+
+
+def kunci_grid(*, pd: PerangkatDaerah, tahun: int) -> set[tuple[int, str]]:
+    """The (year, kind) pairs the grid of year ``tahun`` shows locked.
+
+    A ditetapkan Renja n printed its n+1 columns (prakiraan maju) too, so in the grid of n they
+    are frozen with it; they stay editable in the grid of n+1, whose Renja they belong to.
+    """
+    pasangan = _pasangan(tahun)
+    terkunci = services.jenis_terkunci(pd=pd, pasangan=pasangan)
+    if (tahun, Jenis.TARGET) in terkunci:
+        terkunci |= {(t, j) for t, j in pasangan if t == tahun + 1}
+    return terkunci
 
 
 def muat(*, pd: PerangkatDaerah, tahun: int, bisa_ubah: bool) -> Muatan | None:
@@ -175,7 +191,7 @@ def muat(*, pd: PerangkatDaerah, tahun: int, bisa_ubah: bool) -> Muatan | None:
         for n in Nilai.objects.filter(
             indikator__program_kegiatan__renstra=renstra,
             tahun__in=tahun_dimuat,
-            jenis__in=(Jenis.TARGET, Jenis.REALISASI),
+            jenis__in=(Jenis.TARGET, Jenis.REALISASI, Jenis.TARGET_PERUBAHAN),
         )
     }
     nilai_n = {
@@ -183,10 +199,10 @@ def muat(*, pd: PerangkatDaerah, tahun: int, bisa_ubah: bool) -> Muatan | None:
         for n in Nilai.objects.filter(
             program_kegiatan__renstra=renstra,
             tahun__in=tahun_dimuat,
-            jenis__in=(*JENIS_RENCANA_NODE, Jenis.REALISASI_ANGGARAN),
+            jenis__in=(*JENIS_RENCANA_NODE, Jenis.REALISASI_ANGGARAN, Jenis.PAGU_PERUBAHAN),
         )
     }
-    terkunci = services.jenis_terkunci(pd=pd, pasangan=_pasangan(tahun))
+    terkunci = kunci_grid(pd=pd, tahun=tahun)
     return Muatan(
         pd=pd,
         tahun=tahun,
@@ -222,7 +238,9 @@ def jumlah_anggaran(
     """Budget figures per node (sub kegiatan as entered, parents summed) and the grand total.
 
     Keys: ``pagu`` (n), ``pagu1`` (n+1), ``tw1``-``tw4`` (realisasi anggaran), ``tahun``
-    (the year's realisasi anggaran: the quarters' sum, else the yearly value), ``serapan``.
+    (the year's realisasi anggaran: the quarters' sum, else the yearly value), ``serapan``,
+    and for the Perubahan ``pagu_p`` (after the revision: the perubahan value, else the murni
+    one) and ``selisih`` (after − before; a new sub kegiatan's before is nothing, i.e. 0).
     The grand total is under the key ``"total"``.
     """
 
@@ -230,7 +248,7 @@ def jumlah_anggaran(
         n = nilai_n.get((node_id, jenis, t, tw))
         return None if n is None else n.angka
 
-    kolom = ("pagu", "pagu1", "tw1", "tw2", "tw3", "tw4", "tahun")
+    kolom = ("pagu", "pagu1", "tw1", "tw2", "tw3", "tw4", "tahun", "pagu_p", "selisih")
     per_sub: dict[int, dict[str, Decimal | None]] = {}
     for n in node:
         if n.level != Level.SUB_KEGIATAN:
@@ -239,11 +257,16 @@ def jumlah_anggaran(
         setahun = _jumlah(tw.values())
         if setahun is None:
             setahun = angka(n.pk, Jenis.REALISASI_ANGGARAN, tahun)
+        pagu = angka(n.pk, Jenis.PAGU, tahun)
+        pagu_p = angka(n.pk, Jenis.PAGU_PERUBAHAN, tahun)
+        sesudah = pagu if pagu_p is None else pagu_p
         per_sub[n.pk] = {
-            "pagu": angka(n.pk, Jenis.PAGU, tahun),
+            "pagu": pagu,
             "pagu1": angka(n.pk, Jenis.PAGU, tahun + 1),
             **tw,
             "tahun": setahun,
+            "pagu_p": sesudah,
+            "selisih": None if sesudah is None else sesudah - (pagu or Decimal(0)),
         }
     induk = {n.pk: n.parent_id for n in node}
     kumpulan: dict[int | str, dict[str, list[Decimal | None]]] = defaultdict(
@@ -307,7 +330,7 @@ def angka_anggaran_leluhur(*, node: ProgramKegiatan, tahun: int) -> list[Angka]:
         for n in Nilai.objects.filter(
             program_kegiatan__renstra_id=node.renstra_id,
             tahun__in=(tahun, tahun + 1),
-            jenis__in=(Jenis.PAGU, Jenis.REALISASI_ANGGARAN),
+            jenis__in=(Jenis.PAGU, Jenis.REALISASI_ANGGARAN, Jenis.PAGU_PERUBAHAN),
         ).only("program_kegiatan_id", "jenis", "tahun", "triwulan", "angka")
     }
     jumlah = jumlah_anggaran(node=semua, nilai_n=nilai_n, tahun=tahun)  # type: ignore[arg-type]
@@ -327,9 +350,9 @@ def _angka_node(
     awal = "jml-total" if node_id == "total" else f"jml-n{node_id}"
     # A sub kegiatan's own pagu and quarters are input cells, not computed figures.
     kolom = (
-        ("tahun", "serapan")
+        ("tahun", "serapan", "selisih")
         if sel_sendiri
-        else ("pagu", "pagu1", "tw1", "tw2", "tw3", "tw4", "tahun", "serapan")
+        else ("pagu", "pagu1", "tw1", "tw2", "tw3", "tw4", "tahun", "serapan", "pagu_p", "selisih")
     )
     return [Angka(f"{awal}-{k}", jumlah.get(k), persen=k == "serapan") for k in kolom]
 
@@ -472,6 +495,52 @@ def baris_realisasi(m: Muatan) -> list[Baris]:
     return hasil
 
 
+def baris_perubahan(m: Muatan) -> list[Baris]:
+    """Rows of the Renja Perubahan grid: per sub kegiatan its pagu before (murni, read only),
+    after (editable) and the difference; per indicator its murni target and the revised one."""
+    n, t = m.tahun, "perubahan"
+    jumlah = jumlah_anggaran(node=m.node, nilai_n=m.nilai_n, tahun=n)
+    hasil: list[Baris] = []
+    for node in m.node:
+        j = jumlah.get(node.pk, {})
+        awal = f"jml-n{node.pk}"
+        isi: list[Sel | Angka | None] = [Angka(f"{awal}-pagu", j.get("pagu"))]
+        if node.level == Level.SUB_KEGIATAN:
+            sel = _sel(m, pemilik="n", id=node.pk, jenis=Jenis.PAGU_PERUBAHAN, tahun=n, tampilan=t)
+            sel.petunjuk = teks_isian(m.nilai_n.get((node.pk, Jenis.PAGU, n, 0)))
+            isi.append(sel)
+        else:
+            isi.append(Angka(f"{awal}-pagu_p", j.get("pagu_p")))
+        isi.append(Angka(f"{awal}-selisih", j.get("selisih")))
+        hasil.append(Baris("node", node, isi=isi))
+        for i, ind in enumerate(m.indikator.get(node.pk, [])):
+            murni = Sel(
+                kunci=KunciSel("i", ind.pk, Jenis.TARGET, n, 0),
+                nilai=m.nilai_i.get((ind.pk, Jenis.TARGET, n, 0)),
+                bisa_ubah=False,
+                satuan=ind.satuan,
+                tampilan=t,
+            )
+            revisi = _sel(
+                m,
+                pemilik="i",
+                id=ind.pk,
+                jenis=Jenis.TARGET_PERUBAHAN,
+                tahun=n,
+                satuan=ind.satuan,
+                tampilan=t,
+            )
+            revisi.petunjuk = teks_isian(murni.nilai)
+            isi = [murni, revisi, None]
+            hasil.append(Baris("indikator", node, indikator=ind, isi=isi, pertama=i == 0))
+    return hasil
+
+
+def total_perubahan(m: Muatan) -> list[Angka]:
+    j = jumlah_anggaran(node=m.node, nilai_n=m.nilai_n, tahun=m.tahun).get("total", {})
+    return [Angka(f"jml-total-{k}", j.get(k)) for k in ("pagu", "pagu_p", "selisih")]
+
+
 def total_rencana(m: Muatan) -> list[Angka]:
     j = jumlah_anggaran(node=m.node, nilai_n=m.nilai_n, tahun=m.tahun).get("total", {})
     return [Angka("jml-total-pagu", j.get("pagu")), Angka("jml-total-pagu1", j.get("pagu1"))]
@@ -491,10 +560,18 @@ def total_realisasi(m: Muatan) -> list[Angka]:
 def pemilik_sel(*, pd: PerangkatDaerah, kunci: KunciSel) -> Indikator | ProgramKegiatan:
     """The indicator or node a cell key names, within this agency only (404 otherwise)."""
     if kunci.pemilik == "i":
+        # A node's indicator, or a sasaran's/tujuan's (Renstra page), of this agency's Renstra.
         return get_object_or_404(
-            Indikator.objects.select_related("program_kegiatan__renstra__perangkat_daerah"),
+            Indikator.objects.select_related(
+                "program_kegiatan__renstra__perangkat_daerah",
+                "sasaran__renstra__perangkat_daerah",
+                "tujuan__renstra__perangkat_daerah",
+            ).filter(
+                Q(program_kegiatan__renstra__perangkat_daerah=pd)
+                | Q(sasaran__renstra__perangkat_daerah=pd)
+                | Q(tujuan__renstra__perangkat_daerah=pd)
+            ),
             pk=kunci.id,
-            program_kegiatan__renstra__perangkat_daerah=pd,
         )
     return get_object_or_404(
         ProgramKegiatan.objects.select_related("renstra__perangkat_daerah"),
@@ -509,16 +586,22 @@ def _filter_sel(kunci: KunciSel) -> Q:
 
 
 def sel_baca(
-    *, kunci: KunciSel, pemilik: Indikator | ProgramKegiatan, bisa_ubah: bool, tampilan: str
+    *,
+    kunci: KunciSel,
+    pemilik: Indikator | ProgramKegiatan,
+    bisa_ubah: bool,
+    tampilan: str,
+    tahun_grid: int | None = None,
 ) -> Sel:
     """One cell as stored now (after a save, or to take the other person's value)."""
     nilai = Nilai.objects.filter(_filter_sel(kunci)).first()
-    node = pemilik.program_kegiatan if isinstance(pemilik, Indikator) else pemilik
-    assert node is not None
-    terkunci = bool(
-        services.jenis_terkunci(
-            pd=node.renstra.perangkat_daerah, pasangan=[(kunci.tahun, kunci.jenis)]
-        )
+    baris = services.indikator_pemilik(pemilik) if isinstance(pemilik, Indikator) else pemilik
+    assert baris is not None  # an indicator has exactly one owner (DB constraint)
+    pd = baris.renstra.perangkat_daerah
+    terkunci = (kunci.tahun, kunci.jenis) in (
+        kunci_grid(pd=pd, tahun=tahun_grid)
+        if tahun_grid is not None
+        else services.jenis_terkunci(pd=pd, pasangan=[(kunci.tahun, kunci.jenis)])
     )
     return Sel(
         kunci=kunci,
@@ -569,6 +652,8 @@ def _jalur(alasan: str | None) -> str:
         return f"Impor {berkas}".strip()
     if alasan.startswith("unggah") or alasan.startswith("excel"):
         return "Unggah Excel" + (f" {alasan.partition(':')[2]}" if ":" in alasan else "")
+    if alasan == "kepegawaian":
+        return "Dihitung dari data kepegawaian"
     return alasan or "Admin / lainnya"
 
 
@@ -620,3 +705,18 @@ def nomenklatur_cari(*, q: str, pemda_id: int, tahun: int, batas: int = 15) -> l
         for kata in q.split()[:5]:
             qs = qs.filter(nama__icontains=kata)
     return list(qs.order_by("kode")[:batas])
+
+
+# --- the quarter's account ----------------------------------------------------------------------
+
+
+def catatan_evaluasi(*, pd: PerangkatDaerah, tahun: int, triwulan: int) -> CatatanEvaluasi | None:
+    return CatatanEvaluasi.objects.filter(
+        perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
+    ).first()
+
+
+def triwulan_terakhir(m: Muatan) -> int:
+    """The latest quarter with any realisation entered (1 when none): the account to show."""
+    ada = [k[3] for k in (*m.nilai_i, *m.nilai_n) if k[1] in JENIS_TRIWULANAN and k[2] == m.tahun]
+    return max([q for q in ada if q], default=1)

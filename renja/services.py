@@ -24,6 +24,7 @@ from renja.models import (
     JENIS_ANGGARAN,
     JENIS_VERSI,
     Indikator,
+    Jenis,
     Level,
     Nilai,
     Nomenklatur,
@@ -33,7 +34,9 @@ from renja.models import (
     Renja,
     Renstra,
     RiwayatStatus,
+    Sasaran,
     StatusRenja,
+    Tujuan,
 )
 from renja.parsing import Kode, parse_kode
 
@@ -217,17 +220,51 @@ class NilaiBerubah(Exception):
 
 
 def nilai_boleh_diubah(
-    *, node: ProgramKegiatan | None, owner_node: ProgramKegiatan, jenis: str, tahun: int
+    *,
+    node: ProgramKegiatan | None,
+    owner_node: ProgramKegiatan | Sasaran | Tujuan,
+    jenis: str,
+    tahun: int,
 ) -> None:
-    """Rules every writer of a value obeys (services, admin): raises ``ValidationError``."""
+    """Rules every writer of a value obeys (services, admin): raises ``ValidationError``.
+
+    ``owner_node`` is the row that places the value in a Renstra: the node, or the sasaran or
+    tujuan of a Renstra indicator. Renstra kinds have no Renja version, so no lock applies.
+    """
     if node is not None and jenis in JENIS_ANGGARAN and node.level != Level.SUB_KEGIATAN:
         raise ValidationError(
             f"{node.kode}: anggaran hanya diisi pada sub kegiatan; "
             "total program/kegiatan dihitung otomatis."
         )
     renja = renja_pemilik(pd=owner_node.renstra.perangkat_daerah, tahun=tahun, jenis=jenis)
+    if renja is None and JENIS_VERSI.get(jenis) == Renja.Versi.PERUBAHAN:
+        # A revised budget or target belongs to a Renja Perubahan, made from the set murni.
+        raise ValidationError(
+            f"Belum ada Renja Perubahan {tahun}; buat dulu dari Renja murni yang ditetapkan."
+        )
     if renja is not None and renja.terkunci:
         raise ValidationError(f"{renja} sudah ditetapkan; nilainya tidak dapat diubah.")
+
+
+def indikator_pemilik(indikator: Indikator) -> ProgramKegiatan | Sasaran | Tujuan | None:
+    """The row an indicator belongs to: its node, sasaran (IKU) or tujuan."""
+    return indikator.program_kegiatan or indikator.sasaran or indikator.tujuan
+
+
+JENIS_RENSTRA = frozenset({Jenis.TARGET_RENSTRA, Jenis.TARGET_RENSTRA_AKHIR, Jenis.PAGU_RENSTRA})
+
+
+def _tahun_renstra_cek(*, renstra: Renstra, jenis: str, tahun: int) -> None:
+    """Renstra values lie within the period; the end target is stored on its last year."""
+    if jenis not in JENIS_RENSTRA:
+        return
+    if jenis == Jenis.TARGET_RENSTRA_AKHIR and tahun != renstra.tahun_selesai:
+        raise ValidationError(
+            f"Target akhir periode Renstra {renstra.periode} disimpan pada tahun "
+            f"{renstra.tahun_selesai}, bukan {tahun}."
+        )
+    if not renstra.tahun_mulai <= tahun <= renstra.tahun_selesai:
+        raise ValidationError(f"Tahun {tahun} di luar periode Renstra {renstra.periode}.")
 
 
 def nilai_simpan(
@@ -244,12 +281,13 @@ def nilai_simpan(
     jalur: str = "form",
 ) -> Nilai:
     """Set one value, with role, lock and stale-write checks; history records the path."""
-    owner_node = node or (indikator.program_kegiatan if indikator else None)
+    owner_node = node or (indikator_pemilik(indikator) if indikator else None)
     if owner_node is None:
-        raise ValidationError("Nilai sasaran/tujuan diubah melalui Renstra.")
+        raise ValidationError("Nilai ini tidak memiliki pemilik.")
     pd = owner_node.renstra.perangkat_daerah
     akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
     nilai_boleh_diubah(node=node, owner_node=owner_node, jenis=jenis, tahun=tahun)
+    _tahun_renstra_cek(renstra=owner_node.renstra, jenis=jenis, tahun=tahun)
     with transaction.atomic():
         nilai = (
             Nilai.objects.select_for_update()

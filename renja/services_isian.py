@@ -19,13 +19,18 @@ from django.db import IntegrityError, transaction
 from renja import akses, services
 from renja.models import (
     Akumulasi,
+    CatatanEvaluasi,
     Indikator,
     Jenis,
     Level,
     Nilai,
+    PerangkatDaerah,
     Polaritas,
     ProgramKegiatan,
+    Renja,
     Renstra,
+    Sasaran,
+    Tujuan,
 )
 from renja.services import NilaiBerubah
 
@@ -42,10 +47,13 @@ class Isian:
         return self.angka is None and not self.teks
 
 
-def _pemilik(indikator: Indikator | None, node: ProgramKegiatan | None) -> ProgramKegiatan:
-    owner = node or (indikator.program_kegiatan if indikator else None)
+def _pemilik(
+    indikator: Indikator | None, node: ProgramKegiatan | None
+) -> ProgramKegiatan | Sasaran | Tujuan:
+    """The row placing a value in a Renstra: the node, or the indicator's node/sasaran/tujuan."""
+    owner = node or (services.indikator_pemilik(indikator) if indikator else None)
     if owner is None:
-        raise ValidationError("Nilai sasaran/tujuan diubah melalui Renstra.")
+        raise ValidationError("Nilai ini tidak memiliki pemilik.")
     return owner
 
 
@@ -135,7 +143,7 @@ def sel_simpan(
 def _sel_hapus(
     *,
     oleh: AbstractBaseUser,
-    owner: ProgramKegiatan,
+    owner: ProgramKegiatan | Sasaran | Tujuan,
     jenis: str,
     tahun: int,
     indikator: Indikator | None,
@@ -179,6 +187,7 @@ def indikator_ubah(
     satuan: str | None = None,
     polaritas: str | None = None,
     akumulasi: str | None = None,
+    ukuran_kepegawaian: str | None = None,
     jalur: str = "form",
 ) -> Indikator:
     """Change an indicator's name, unit, polarity or accumulation (None = unchanged).
@@ -208,6 +217,14 @@ def indikator_ubah(
         if akumulasi not in Akumulasi.values:
             raise ValidationError(f"Akumulasi tidak dikenal: {akumulasi}.")
         indikator.akumulasi = akumulasi
+    if ukuran_kepegawaian is not None:
+        # "" = typed by hand; otherwise the realisation is computed from the staff roster.
+        if ukuran_kepegawaian and ukuran_kepegawaian not in Indikator.UkuranKepegawaian.values:
+            raise ValidationError(f"Ukuran kepegawaian tidak dikenal: {ukuran_kepegawaian}.")
+        indikator.ukuran_kepegawaian = ukuran_kepegawaian
+        indikator.sumber_data = (
+            Indikator.SumberData.KEPEGAWAIAN if ukuran_kepegawaian else Indikator.SumberData.MANUAL
+        )
     indikator._change_reason = jalur  # type: ignore[attr-defined]
     indikator._history_user = oleh  # type: ignore[attr-defined]
     indikator.full_clean(validate_unique=False, validate_constraints=False)
@@ -224,16 +241,31 @@ def node_tambah_dari_master(
     kode: str,
     indikator_nama: str = "",
     satuan: str = "",
+    tahun: int | None = None,
+    versi: str = Renja.Versi.MURNI,
 ) -> ProgramKegiatan:
     """Add a program/kegiatan/sub kegiatan from the master, with its (edited) first indicator.
 
     The form pre-fills the indicator and unit from the master; the planner may change them.
-    An empty indicator name adds the node without an indicator.
+    An empty indicator name adds the node without an indicator. Added from the grid of year
+    ``tahun``: a ditetapkan Renja of that year takes no new node (a sub kegiatan new in the year
+    comes through the Renja Perubahan, ``versi="perubahan"``, which must exist and be open).
     """
     pd = renstra.perangkat_daerah
     akses.wajib(
         akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah rencana {pd.kode}."
     )
+    if tahun is not None:
+        renja = Renja.objects.filter(perangkat_daerah=pd, tahun=tahun, versi=versi).first()
+        if versi == Renja.Versi.PERUBAHAN and renja is None:
+            raise ValidationError(f"Belum ada Renja Perubahan {tahun}.")
+        if renja is not None and renja.terkunci:
+            saran = (
+                " Sub kegiatan baru ditambahkan melalui Renja Perubahan."
+                if versi == Renja.Versi.MURNI
+                else ""
+            )
+            raise ValidationError(f"{renja} sudah ditetapkan.{saran}")
     nama = " ".join(indikator_nama.split())
     if nama and not satuan.strip():
         raise ValidationError("Satuan indikator wajib diisi (mis. dokumen, orang, %).")
@@ -250,3 +282,60 @@ def node_tambah_dari_master(
             )
         services.tabel_kedaluwarsa(pd_id=pd.pk)
     return node
+
+
+# --- the quarter's account (E.81 closing rows) ------------------------------------------------
+
+BIDANG_CATATAN = (
+    "faktor_pendorong",
+    "faktor_penghambat",
+    "tindak_lanjut_triwulan",
+    "tindak_lanjut_renja",
+)
+
+
+@dataclass(frozen=True)
+class CatatanBerubah(Exception):
+    """Someone saved the quarter's account after it was read (optimistic lock)."""
+
+    catatan: CatatanEvaluasi
+    revisi_dibaca: int | None
+
+
+def catatan_evaluasi_simpan(
+    *,
+    oleh: AbstractBaseUser,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    isi: dict[str, str],
+    revisi_dibaca: int | None,
+) -> CatatanEvaluasi:
+    """Save faktor pendorong / penghambat / tindak lanjut of one quarter.
+
+    ``revisi_dibaca`` is the revisi the form showed, None when no account existed yet; a
+    different stored revisi (or an account that appeared meanwhile) is ``CatatanBerubah``.
+    """
+    akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
+    if triwulan not in (1, 2, 3, 4):
+        raise ValidationError("Triwulan harus 1 sampai 4.")
+    with transaction.atomic():
+        catatan = (
+            CatatanEvaluasi.objects.select_for_update()
+            .filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+            .first()
+        )
+        if catatan is None:
+            catatan = CatatanEvaluasi(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+        elif revisi_dibaca != catatan.revisi:
+            raise CatatanBerubah(catatan=catatan, revisi_dibaca=revisi_dibaca)
+        else:
+            catatan.revisi += 1
+        for bidang in BIDANG_CATATAN:
+            setattr(catatan, bidang, isi.get(bidang, "").strip())
+        catatan._change_reason = "form"  # type: ignore[attr-defined]
+        catatan._history_user = oleh  # type: ignore[attr-defined]
+        catatan.full_clean(validate_unique=False)
+        catatan.save()
+        services.tabel_kedaluwarsa(pd_id=pd.pk)
+    return catatan

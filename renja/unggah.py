@@ -48,7 +48,7 @@ from renja.models import (
     ProgramKegiatan,
 )
 from renja.parsing import ParseError, format_angka, parse_angka, satuan_sama
-from renja.services import jenis_terkunci, tabel_kedaluwarsa
+from renja.services import jenis_terkunci, renja_pemilik, tabel_kedaluwarsa
 
 ALASAN = "excel"
 BATAS_UKURAN = 5 * 1024 * 1024  # bytes of the uploaded file
@@ -66,7 +66,7 @@ BARIS_JUDUL = 6  # header row; instructions above it
 KOLOM = ("kunci", "Kode", "Uraian", "Indikator", "Satuan")
 KOL_K = 6  # F: indicator value (target / realisasi K)
 KOL_RP = 7  # G: sub kegiatan budget (pagu / realisasi Rp)
-TEMPLAT_SAH = ("rencana", "tw1", "tw2", "tw3", "tw4")
+TEMPLAT_SAH = ("rencana", "tw1", "tw2", "tw3", "tw4", "perubahan")
 KUNCI_RE = re.compile(r"^([IN])(\d{1,12})$")
 TEKS_KUALITATIF_RE = re.compile(r"^[^\d]+$")
 
@@ -85,39 +85,50 @@ class UnggahanDitolak(Exception):
 
 @dataclass(frozen=True)
 class Templat:
-    """Which values a template carries: the plan of a year or one quarter's realisations."""
+    """Which values a template carries: the plan of a year (murni or after the Perubahan) or
+    one quarter's realisations."""
 
-    kode: str  # "rencana" or "tw1".."tw4"
+    kode: str  # "rencana", "perubahan" or "tw1".."tw4"
     tahun: int
 
     @property
     def triwulan(self) -> int:
-        return 0 if self.kode == "rencana" else int(self.kode[2])
+        return int(self.kode[2]) if self.kode.startswith("tw") else 0
 
     @property
     def jenis_k(self) -> str:
-        return Jenis.TARGET if self.kode == "rencana" else Jenis.REALISASI
+        return {"rencana": Jenis.TARGET, "perubahan": Jenis.TARGET_PERUBAHAN}.get(
+            self.kode, Jenis.REALISASI
+        )
 
     @property
     def jenis_rp(self) -> str:
-        return Jenis.PAGU if self.kode == "rencana" else Jenis.REALISASI_ANGGARAN
+        return {"rencana": Jenis.PAGU, "perubahan": Jenis.PAGU_PERUBAHAN}.get(
+            self.kode, Jenis.REALISASI_ANGGARAN
+        )
 
     @property
     def judul_k(self) -> str:
         if self.kode == "rencana":
             return f"Target {self.tahun}"
+        if self.kode == "perubahan":
+            return f"Target perubahan {self.tahun}"
         return f"Realisasi K TW {self.triwulan} {self.tahun}"
 
     @property
     def judul_rp(self) -> str:
         if self.kode == "rencana":
             return f"Pagu {self.tahun} (Rp)"
+        if self.kode == "perubahan":
+            return f"Pagu perubahan {self.tahun} (Rp)"
         return f"Realisasi Rp TW {self.triwulan} {self.tahun}"
 
     @property
     def label(self) -> str:
         if self.kode == "rencana":
             return f"Rencana {self.tahun} (target dan pagu)"
+        if self.kode == "perubahan":
+            return f"Renja Perubahan {self.tahun} (target dan pagu setelah perubahan)"
         return f"Realisasi triwulan {self.triwulan} tahun {self.tahun}"
 
 
@@ -301,7 +312,7 @@ def templat_tulis(
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = "Rencana" if t.kode == "rencana" else f"TW{t.triwulan}"
+    ws.title = {"rencana": "Rencana", "perubahan": "Perubahan"}.get(t.kode, f"TW{t.triwulan}")
     ws["A1"] = f"{PENANDA};pd={pd.pk};tahun={t.tahun};templat={t.kode}"
     ws["B1"] = f"{t.label} – {pd.nama} ({pd.kode}), {pd.pemda.nama}"
     ws["B1"].font = Font(bold=True, size=13)
@@ -312,7 +323,7 @@ def templat_tulis(
         "Angka boleh ditulis dengan format Indonesia (1.234.567,89) atau format Excel biasa; "
         "tanpa rumus (rumus ditolak: tempel sebagai nilai). Target kualitatif (mis. BB) "
         "boleh berupa teks."
-        if t.kode == "rencana"
+        if t.triwulan == 0
         else "Angka boleh ditulis dengan format Indonesia (1.234.567,89) atau format Excel "
         "biasa; tanpa rumus (rumus ditolak: tempel sebagai nilai).",
         "Sel kosong berarti tidak ada perubahan; nilai tidak dapat dihapus lewat unggahan. "
@@ -343,7 +354,7 @@ def templat_tulis(
         showInputMessage=True,
         promptTitle=t.judul_k,
         prompt="Angka (1.234,5 atau 1234.5)"
-        + ("; target kualitatif boleh teks" if t.kode == "rencana" else ""),
+        + ("; target kualitatif boleh teks" if t.triwulan == 0 else ""),
         errorTitle="Periksa nilai",
         error="Bukan angka Excel. Teks angka Indonesia (1.234,5) tetap diterima saat diunggah.",
     )
@@ -765,6 +776,14 @@ def unggahan_periksa(
 
 
 def _periksa_kunci_renja(*, pd: PerangkatDaerah, templat: Templat, lembar: str) -> None:
+    if templat.kode == "perubahan" and not renja_pemilik(
+        pd=pd, tahun=templat.tahun, jenis=templat.jenis_rp
+    ):
+        raise _tolak(
+            lembar,
+            f"Belum ada Renja Perubahan {pd.kode} {templat.tahun}; buat dulu dari Renja murni "
+            "yang ditetapkan",
+        )
     terkunci = jenis_terkunci(
         pd=pd, pasangan=[(templat.tahun, templat.jenis_k), (templat.tahun, templat.jenis_rp)]
     )

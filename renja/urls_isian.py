@@ -14,6 +14,18 @@ urlpatterns = [
         {"tampilan": "realisasi"},
         name="realisasi",
     ),
+    path("<int:pd_id>/<int:tahun>/catatan/", v.catatan_evaluasi, name="catatan"),
+    path(
+        "<int:pd_id>/<int:tahun>/indikator/<int:pk>/kepegawaian/",
+        v.hitung_kepegawaian,
+        name="hitung_kepegawaian",
+    ),
+    path(
+        "<int:pd_id>/<int:tahun>/perubahan/",
+        v.grid,
+        {"tampilan": "perubahan"},
+        name="perubahan",
+    ),
     path("<int:pd_id>/<int:tahun>/sel/", v.sel_simpan, name="sel_simpan"),
     path("<int:pd_id>/<int:tahun>/sel/baca/", v.sel_baca, name="sel_baca"),
     path("<int:pd_id>/<int:tahun>/riwayat/", v.riwayat, name="riwayat"),

@@ -24,8 +24,25 @@ from django.views.decorators.http import require_GET, require_POST
 from renja import selectors_isian as sel_q
 from renja import services_isian
 from renja.akses import AksesDitolak
-from renja.forms_isian import AtributForm, CariForm, KunciForm, NodeTambahForm, SelForm, baca_isian
-from renja.models import Akumulasi, Indikator, Nomenklatur, Polaritas
+from renja.forms_isian import (
+    AtributForm,
+    CariForm,
+    CatatanEvaluasiForm,
+    KunciForm,
+    KunciSel,
+    NodeTambahForm,
+    SelForm,
+    baca_isian,
+)
+from renja.models import (
+    Akumulasi,
+    CatatanEvaluasi,
+    Indikator,
+    Jenis,
+    Nomenklatur,
+    Polaritas,
+    Renja,
+)
 from renja.services import NilaiBerubah
 
 TAHUN_WAJAR = range(2000, 2101)
@@ -46,29 +63,57 @@ def _pesan(e: ValidationError | Exception) -> str:
 @login_required
 @require_GET
 def grid(request: HttpRequest, pd_id: int, tahun: int, tampilan: str = "rencana") -> HttpResponse:
-    """The Renja grid (``rencana``) or the quarterly realisation grid (``realisasi``)."""
+    """The Renja grid (``rencana``), the quarterly realisation grid (``realisasi``) or the
+    Renja Perubahan grid (``perubahan``, once the Perubahan exists)."""
     a = _akses(request, pd_id, tahun)
     m = sel_q.muat(pd=a.pd, tahun=tahun, bisa_ubah=a.bisa_ubah)
+    renja_list = sel_q.renja_versi(pd=a.pd, tahun=tahun)
+    versi = {r.versi: r for r in renja_list}
+    murni, perubahan = versi.get("murni"), versi.get("perubahan")
     context: dict[str, Any] = {
         "pd": a.pd,
         "tahun": tahun,
         "tahun1": tahun + 1,
         "tampilan": tampilan,
         "bisa_ubah": a.bisa_ubah,
-        "renja_list": sel_q.renja_versi(pd=a.pd, tahun=tahun),
+        "renja_list": renja_list,
+        "murni": murni,
+        "perubahan": perubahan,
         "muatan": m,
         "polaritas_pilihan": Polaritas.choices,
         "akumulasi_pilihan": Akumulasi.choices,
+        "ukuran_pilihan": Indikator.UkuranKepegawaian.choices,
         "node_form": NodeTambahForm(),
     }
     if m is not None:
         if tampilan == "realisasi":
             context["baris"] = sel_q.baris_realisasi(m)
             context["total"] = sel_q.total_realisasi(m)
+            q = sel_q.triwulan_terakhir(m)
+            context["catatan_triwulan"] = q
+            context["catatan_form"] = _catatan_form(
+                q, sel_q.catatan_evaluasi(pd=a.pd, tahun=tahun, triwulan=q)
+            )
+        elif tampilan == "perubahan":
+            if perubahan is not None:
+                context["baris"] = sel_q.baris_perubahan(m)
+                context["total"] = sel_q.total_perubahan(m)
         else:
             context["baris"] = sel_q.baris_rencana(m)
             context["total"] = sel_q.total_rencana(m)
-        context["terkunci"] = sorted({j for _, j in m.terkunci})
+        # Kinds this view edits that are locked, by their labels.
+        dilihat = {
+            "rencana": {"target", "pagu", "lokasi", "sumber_dana", "catatan"},
+            "realisasi": {"target", "pagu"},
+            "perubahan": {"target_perubahan", "pagu_perubahan"},
+        }[tampilan]
+        context["terkunci"] = [Jenis(j).label for j in sorted({j for _, j in m.terkunci} & dilihat)]
+        # Whether anything of this view can still be typed (the add panel, the hints).
+        context["bisa_ketik"] = a.bisa_ubah and (
+            tampilan == "realisasi"
+            or (tampilan == "perubahan" and perubahan is not None and not perubahan.terkunci)
+            or (tampilan == "rencana" and not (murni is not None and murni.terkunci))
+        )
     return render(request, "renja/isian/grid.html", context)
 
 
@@ -97,6 +142,13 @@ def sel_simpan(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
     status = 200
     angka: list[sel_q.Angka] = []
     try:
+        if kunci.tahun == tahun + 1 and (kunci.tahun, kunci.jenis) in sel_q.kunci_grid(
+            pd=a.pd, tahun=tahun
+        ):
+            raise ValidationError(
+                f"Renja {tahun} sudah ditetapkan; ubah nilai {kunci.tahun} melalui isian "
+                f"Renja {kunci.tahun}."
+            )
         isian = baca_isian(jenis=kunci.jenis, teks=diketik, satuan=sel.satuan)
         nilai = services_isian.sel_simpan(
             oleh=request.user,  # type: ignore[arg-type]
@@ -123,7 +175,7 @@ def sel_simpan(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
         sel.nilai, sel.isian, sel.tersimpan = nilai, None, True
         if indikator is not None and kunci.tahun == tahun:
             angka = sel_q.angka_indikator(indikator=indikator, tahun=tahun)
-        elif node is not None and kunci.jenis in ("pagu", "realisasi_anggaran"):
+        elif node is not None and kunci.jenis in ("pagu", "realisasi_anggaran", "pagu_perubahan"):
             angka = sel_q.angka_anggaran_leluhur(node=node, tahun=tahun)  # type: ignore[arg-type]
     return render(
         request,
@@ -148,6 +200,7 @@ def sel_baca(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
         pemilik=pemilik,
         bisa_ubah=a.bisa_ubah,
         tampilan=form.cleaned_data.get("tampilan") or "rencana",
+        tahun_grid=tahun,
     )
     return render(request, "renja/isian/_sel.html", {"sel": sel, "pd": a.pd, "tahun": tahun})
 
@@ -192,7 +245,11 @@ def indikator_atribut(request: HttpRequest, pd_id: int, tahun: int, pk: int) -> 
                 oleh=request.user,  # type: ignore[arg-type]
                 indikator=indikator,
                 tahun=tahun,
-                **{atribut: form.cleaned_data["nilai"]},
+                **{
+                    "ukuran_kepegawaian" if atribut == "sumber" else atribut: form.cleaned_data[
+                        "nilai"
+                    ]
+                },
             )
             angka = sel_q.angka_indikator(indikator=indikator, tahun=tahun)
         except AksesDitolak as e:
@@ -214,6 +271,7 @@ def indikator_atribut(request: HttpRequest, pd_id: int, tahun: int, pk: int) -> 
             "bisa_ubah": a.bisa_ubah,
             "polaritas_pilihan": Polaritas.choices,
             "akumulasi_pilihan": Akumulasi.choices,
+            "ukuran_pilihan": Indikator.UkuranKepegawaian.choices,
         },
         status=status,
     )
@@ -241,6 +299,7 @@ def node_form(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
     if request.method == "POST":
         form = NodeTambahForm(request.POST)
         if form.is_valid():
+            perubahan = form.cleaned_data.get("tampilan") == "perubahan"
             m = sel_q.muat(pd=a.pd, tahun=tahun, bisa_ubah=a.bisa_ubah)
             try:
                 if m is None:
@@ -251,6 +310,8 @@ def node_form(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
                     kode=form.cleaned_data["kode"],
                     indikator_nama=form.cleaned_data["indikator"],
                     satuan=form.cleaned_data["satuan"],
+                    tahun=tahun,
+                    versi=Renja.Versi.PERUBAHAN if perubahan else Renja.Versi.MURNI,
                 )
             except AksesDitolak as e:
                 form.add_error(None, _pesan(e))
@@ -258,7 +319,8 @@ def node_form(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
                 form.add_error(None, _pesan(e))
             else:
                 respons = HttpResponse("")
-                respons["HX-Redirect"] = reverse("isian:rencana", args=[a.pd.pk, tahun])
+                tujuan = "isian:perubahan" if perubahan else "isian:rencana"
+                respons["HX-Redirect"] = reverse(tujuan, args=[a.pd.pk, tahun])
                 return respons
         return render(
             request,
@@ -273,11 +335,101 @@ def node_form(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
             Nomenklatur.objects.filter(kode=kode, pemda__isnull=True).first()
             or Nomenklatur.objects.filter(kode=kode, pemda_id=a.pd.pemda_id).first()
         )
-    awal = {}
+    awal = {"tampilan": request.GET.get("tampilan", "rencana")}
     if master is not None:
-        awal = {"kode": master.kode, "indikator": master.indikator, "satuan": master.satuan}
+        awal |= {"kode": master.kode, "indikator": master.indikator, "satuan": master.satuan}
     return render(
         request,
         "renja/isian/_node_form.html",
         {"node_form": NodeTambahForm(initial=awal), "master": master, "pd": a.pd, "tahun": tahun},
     )
+
+
+@login_required
+def catatan_evaluasi(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
+    """The quarter's account (faktor pendorong, penghambat, tindak lanjut): GET shows one
+    quarter's, POST saves it. Answers 200 saved, 409 stale (both texts and a choice), 422
+    invalid (what was typed kept), 403 refused."""
+    a = _akses(request, pd_id, tahun)
+    status, tersimpan = 200, False
+    konflik: CatatanEvaluasi | None = None
+    if request.method == "POST":
+        form = CatatanEvaluasiForm(request.POST)
+        triwulan = _triwulan(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                catatan = services_isian.catatan_evaluasi_simpan(
+                    oleh=request.user,  # type: ignore[arg-type]
+                    pd=a.pd,
+                    tahun=tahun,
+                    triwulan=d["triwulan"],
+                    isi={b: d[b] for b in services_isian.BIDANG_CATATAN},
+                    revisi_dibaca=d["revisi"],
+                )
+            except services_isian.CatatanBerubah as e:
+                konflik, status = e.catatan, 409
+            except AksesDitolak as e:
+                form.add_error(None, _pesan(e))
+                status = 403
+            except ValidationError as e:
+                form.add_error(None, _pesan(e))
+                status = 422
+            else:
+                form, tersimpan = _catatan_form(catatan.triwulan, catatan), True
+        else:
+            status = 422
+    else:
+        triwulan = _triwulan(request.GET)
+        form = _catatan_form(
+            triwulan, sel_q.catatan_evaluasi(pd=a.pd, tahun=tahun, triwulan=triwulan)
+        )
+    return render(
+        request,
+        "renja/isian/_catatan.html",
+        {
+            "form": form,
+            "pd": a.pd,
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "bisa_ubah": a.bisa_ubah,
+            "tersimpan": tersimpan,
+            "konflik": konflik,
+        },
+        status=status,
+    )
+
+
+def _triwulan(data: Any) -> int:
+    teks = str(data.get("triwulan") or "1")
+    if teks not in ("1", "2", "3", "4"):
+        raise Http404("Triwulan tidak dikenal.")
+    return int(teks)
+
+
+def _catatan_form(triwulan: int, catatan: CatatanEvaluasi | None) -> CatatanEvaluasiForm:
+    awal: dict[str, Any] = {"triwulan": triwulan, "revisi": ""}
+    if catatan is not None:
+        awal["revisi"] = str(catatan.revisi)
+        awal.update({b: getattr(catatan, b) for b in services_isian.BIDANG_CATATAN})
+    return CatatanEvaluasiForm(initial=awal)
+
+
+@login_required
+@require_POST
+def hitung_kepegawaian(request: HttpRequest, pd_id: int, tahun: int, pk: int) -> HttpResponse:
+    """Compute an indicator's quarterly realisations from the staff roster, then reload."""
+    from kepegawaian import services as kepegawaian
+
+    a = _akses(request, pd_id, tahun)
+    indikator = sel_q.pemilik_sel(pd=a.pd, kunci=KunciSel("i", pk, Jenis.REALISASI, tahun, 1))
+    assert isinstance(indikator, Indikator)
+    try:
+        kepegawaian.realisasi_hitung(oleh=request.user, indikator=indikator, tahun=tahun)  # type: ignore[arg-type]
+    except AksesDitolak as e:
+        return HttpResponse(_pesan(e), status=403)
+    except ValidationError as e:
+        return HttpResponse(_pesan(e), status=422)
+    respons = HttpResponse("")
+    respons["HX-Refresh"] = "true"
+    return respons

@@ -16,12 +16,19 @@ def _pd(pd_id: int) -> PerangkatDaerah:
 
 
 def _konteks(request: HttpRequest, pd: PerangkatDaerah, tahun: int) -> dict[str, object]:
+    renja_list = list(Renja.objects.filter(perangkat_daerah=pd, tahun=tahun))
+    ada_perubahan = any(r.versi == Renja.Versi.PERUBAHAN for r in renja_list)
     return {
         "pd": pd,
         "tahun": tahun,
         "boleh_ubah": akses.dapat_mengubah_nilai(request.user, pd),
-        "renja_list": Renja.objects.filter(perangkat_daerah=pd, tahun=tahun),
-        "templat_list": [unggah.templat_dari(k, tahun) for k in unggah.TEMPLAT_SAH],
+        "renja_list": renja_list,
+        # The Perubahan template once the Perubahan exists (an upload before is refused anyway).
+        "templat_list": [
+            unggah.templat_dari(k, tahun)
+            for k in unggah.TEMPLAT_SAH
+            if k != "perubahan" or ada_perubahan
+        ],
         "batas_mb": unggah.BATAS_UKURAN // (1024 * 1024),
     }
 

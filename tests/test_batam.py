@@ -172,6 +172,39 @@ def test_seed_demo_refuses_a_non_empty_database_unless_reset(demo):
     assert Renja.objects.filter(tahun=2024, versi="murni").count() == 1
 
 
+def test_the_demo_has_a_generated_roster_with_valid_nips_and_an_indicator_computed_from_it(
+    demo, tmp_path
+):
+    from datetime import date
+
+    from kepegawaian.models import Pegawai
+    from kepegawaian.nip import baca_nip
+
+    pegawai = list(Pegawai.objects.filter(pemda=demo.pemda))
+    assert len(pegawai) == 240
+    assert {p.unit_kerja.kode for p in pegawai} == {"BKPSDM", "BAPPEDA"}
+    for p in pegawai:
+        info = baca_nip(p.nip, status=p.status)
+        if p.status == "PNS":
+            assert (info.tanggal_lahir, info.jenis_kelamin, info.tmt) == (
+                p.tanggal_lahir,
+                p.jenis_kelamin,
+                p.tmt,
+            )
+    ind = Indikator.objects.get(
+        program_kegiatan__renstra__perangkat_daerah=demo, ukuran_kepegawaian="persen_d4_keatas"
+    )
+    assert ind.sumber_data == "kepegawaian"
+    # The rekap of the whole roster adds up.
+    out = tmp_path / "rekap.csv"
+    call_command(
+        "export_table", "rekap_pegawai", "--pemda", "Kota Batam",
+        "--tanggal", date.today().isoformat(), "--output", str(out), stdout=StringIO(),
+    )  # fmt: skip
+    baris = list(csv.reader(out.read_text().splitlines()))
+    assert baris[-1] == ["total", "", "240"]
+
+
 def test_every_demo_user_logs_in_with_their_role(demo, client):
     bappeda_pd = PerangkatDaerah.objects.get(kode="BAPPEDA")
     users = {u.username: u for u in get_user_model().objects.all()}

@@ -479,3 +479,45 @@ def test_changed_parts_render_side_by_side_and_give_the_same_document(
     settings.DOKUMEN_CACHE_DIR = tmp_path / "bagian-urut"
     urut = render_ke(1)
     assert _teks_halaman(paralel.pdf) == _teks_halaman(urut.pdf)
+
+
+def test_the_renja_perubahan_document_prints_its_tables_5_2_and_5_3(batam_bkpsdm, alice):
+    from renja.perubahan import pagu_perubahan_simpan, renja_perubahan_buat
+
+    murni = Renja.objects.get(perangkat_daerah=batam_bkpsdm, tahun=2024, versi="murni")
+    Renja.objects.filter(pk=murni.pk).update(
+        status=StatusRenja.DITETAPKAN, ditetapkan_pada=timezone.now()
+    )
+    murni.refresh_from_db()
+    perubahan = renja_perubahan_buat(murni=murni, oleh=alice)
+    pagu = Nilai.objects.filter(
+        program_kegiatan__renstra__perangkat_daerah=batam_bkpsdm, jenis="pagu", tahun=2024
+    ).order_by("program_kegiatan__kode")
+    naik, turun = pagu[0], pagu[1]
+    # +10.000.000 on the first sub kegiatan, −5.000.000 on the second.
+    pagu_perubahan_simpan(
+        perubahan=perubahan,
+        node=naik.program_kegiatan,
+        angka=naik.angka + 10_000_000,
+        oleh=alice,
+    )
+    pagu_perubahan_simpan(
+        perubahan=perubahan,
+        node=turun.program_kegiatan,
+        angka=turun.angka - 5_000_000,
+        oleh=alice,
+    )
+    p = isi_dokumen.siapkan(pd=batam_bkpsdm, tahun=2024, jenis="renja", versi="perubahan")
+    depan, badan, daftar = isi_dokumen.bagian_dokumen(p)
+    hasil = render.render_dokumen(
+        depan=depan, isi=badan, daftar=daftar, kertas=p.kertas, kaki=isi_dokumen.kaki(p)
+    )
+    semua = " ".join(_teks_halaman(hasil.pdf)).replace("\n", " ")
+    assert "PERUBAHAN" in _teks_halaman(hasil.pdf)[0]
+    assert "RENCANA PROGRAM DAN KEGIATAN DALAM PERUBAHAN RENCANA KERJA" in semua
+    assert "BAB VI" in semua and "6.1 Kaidah Pelaksanaan" in semua
+    assert "Penambahan Anggaran" in semua and "Pergeseran Anggaran" in semua
+    assert naik.program_kegiatan.kode in semua and "10.000.000" in semua
+    # The murni document has none of it.
+    murni_p = isi_dokumen.siapkan(pd=batam_bkpsdm, tahun=2024, jenis="renja")
+    assert "t52" not in murni_p.tabel and "t52" in p.tabel

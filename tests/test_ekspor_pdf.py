@@ -247,14 +247,16 @@ def test_export_table_writes_xlsx_when_its_exporter_is_there(demo, tmp_path):
     assert load_workbook(out).active.max_row > 41
 
 
-def test_rekap_pegawai_is_still_refused_clearly(demo, tmp_path):
+def test_rekap_pegawai_of_one_unit_prints_as_a_pdf(demo, tmp_path):
+    # The roster arrived (kepegawaian): the rekap that was refused before is now printed.
     out = tmp_path / "pegawai.pdf"
-    with pytest.raises(CommandError, match="belum tersedia"):
-        call_command(
-            "export_table", "rekap_pegawai", "--pemda", "Kota Batam", "--opd", "BKPSDM",
-            "--tahun", "2024", "--format", "pdf", "--output", str(out),
-        )  # fmt: skip
-    assert not out.exists()
+    call_command(
+        "export_table", "rekap_pegawai", "--pemda", "Kota Batam", "--opd", "BKPSDM",
+        "--tanggal", "2024-06-30", "--format", "pdf", "--output", str(out), stdout=StringIO(),
+    )  # fmt: skip
+    teks = " ".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", " ")
+    assert "Rekapitulasi Pegawai Badan Kepegawaian" in teks and "(BKPSDM)" in teks
+    assert "30 Juni 2024" in teks
 
 
 def test_an_exporter_module_that_is_not_there_is_a_clear_unavailable_format():

@@ -95,7 +95,9 @@ def test_the_tc33_page_takes_as_many_queries_for_a_tiny_plan_as_for_the_batam_pl
             with CaptureQueriesContext(connection) as ctx:
                 assert client.get(url_tabel(pd, "tc33")).status_code == 200
             counts[(pd.kode, kunjungan)] = len(ctx)
-    assert counts[("KECIL", "pertama")] == counts[("BKPSDM", "pertama")] <= 25, counts
+    assert counts[("KECIL", "pertama")] == counts[("BKPSDM", "pertama")] <= 26, (
+        counts
+    )  # 26: the plan load reads the quarters' accounts too
     assert counts[("KECIL", "ulang")] == counts[("BKPSDM", "ulang")] <= 20, counts
 
 

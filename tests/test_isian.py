@@ -149,7 +149,51 @@ def test_a_locked_renja_refuses_the_write_and_keeps_the_typed_value(client, alic
     assert simpan(client, bkpsdm, kunci_i(ind, "realisasi", tw=1), "3").status_code == 200
     # The page shows the locked cells read-only, with the lock.
     page = client.get(url("rencana", bkpsdm)).content.decode()
-    assert "Terkunci karena Renja ditetapkan" in page and "🔒" in page
+    assert "Terkunci karena Renja ditetapkan" in page and 'class="gembok"' in page
+    assert (
+        "Lokasi, Pagu indikatif, Sumber dana, Target" in page
+    )  # the kinds by their labels, not their keys
+    # Nothing left to type in the Renja view: no add panel, no typing hints.
+    assert "+ Tambah" not in page and "Tersimpan otomatis" not in page
+
+
+def test_a_set_renja_freezes_its_next_year_columns_in_its_own_grid(client, alice, bkpsdm, plan):
+    node, _ = plan
+    RenjaFactory(
+        renstra=node.renstra,
+        tahun=2024,
+        status=StatusRenja.DITETAPKAN,
+        ditetapkan_pada=timezone.now(),
+    )
+    client.force_login(alice)
+    r = simpan(client, bkpsdm, kunci_n(node, tahun=2025), "5.000.000", tampilan="rencana")
+    assert r.status_code == 422 and "melalui isian Renja 2025" in r.content.decode()
+    assert not Nilai.objects.filter(program_kegiatan=node, tahun=2025).exists()
+    # The same value is the 2025 plan's own: its grid takes it.
+    r = client.post(
+        url("sel_simpan", bkpsdm, 2025),
+        {"kunci": kunci_n(node, tahun=2025), "nilai": "5.000.000", "tampilan": "rencana"},
+    )
+    assert r.status_code == 200
+    page = client.get(url("rencana", bkpsdm)).content.decode()
+    assert f'id="sel-{kunci_n(node, tahun=2025)}"' in page
+    sel = page.split(f'id="sel-{kunci_n(node, tahun=2025)}"')[1].split("</div>")[0]
+    assert "readonly" in sel
+
+
+def test_no_node_is_added_to_a_set_renja(client, alice, bkpsdm, plan):
+    node, _ = plan
+    RenjaFactory(
+        renstra=node.renstra,
+        tahun=2024,
+        status=StatusRenja.DITETAPKAN,
+        ditetapkan_pada=timezone.now(),
+    )
+    client.force_login(alice)
+    r = client.post(url("node_form", bkpsdm), {"kode": "5.03.02.2.01.0001", "indikator": ""})
+    assert r.status_code == 422
+    assert "sudah ditetapkan" in r.content.decode() and "Renja Perubahan" in r.content.decode()
+    assert not node.renstra.node.filter(kode="5.03.02.2.01.0001").exists()
 
 
 # --- conflicts --------------------------------------------------------------------------------

@@ -173,3 +173,25 @@ def test_default_texts_name_no_particular_agency():
         for kunci, teks in _teks_semua(jenis):
             for fakta in ("Batam", "Dumai", "Banjarbaru", "BKPSDM", "Walikota", "Wali Kota"):
                 assert fakta not in teks, (kunci, fakta)
+
+
+def test_the_renja_perubahan_adds_its_chapter_before_the_penutup_renumbered_vi():
+    from dokumen.kerangka import kerangka
+
+    murni = kerangka("renja")
+    perubahan = kerangka("renja", "perubahan")
+    assert [b.nomor for b in perubahan] == ["I", "II", "III", "IV", "V", "VI"]
+    assert perubahan[4].judul == "RENCANA PROGRAM DAN KEGIATAN DALAM PERUBAHAN RENCANA KERJA"
+    assert [t.kode for b in perubahan[4].bagian for t in b.tabel] == [
+        "perubahan_pagu",
+        "t52",
+        "t53",
+    ]
+    # The penutup keeps its keys (and so the planner's texts) under its new number.
+    assert [(b.kunci, b.nomor) for b in perubahan[5].bagian] == [
+        ("renja.5.1", "6.1"),
+        ("renja.5.2", "6.2"),
+    ]
+    assert murni == KERANGKA["renja"] and len(murni) == 5
+    kunci = [b.kunci for b in semua_bagian("renja", "perubahan")]
+    assert len(kunci) == len(set(kunci))

@@ -454,6 +454,8 @@ def test_the_downloads_and_plan_pages_offer_the_perubahan_tables(client, rencana
     pd = rencana.perangkat_daerah
     html = client.get(reverse("dokumen:unduhan", args=[pd.pk, 2024])).content.decode()
     assert "Tabel 5.2 Penambahan pagu anggaran" in html and "Tabel 5.3 Pergeseran" in html
+    # E.81 in the Perubahan's version too (revised pagu as its Rp target).
+    assert "(Perubahan) – TW 4" in html
     response = client.get(reverse("evaluasi:tabel", args=[pd.pk, 2024, "t53"]))
     assert response.status_code == 200 and "TIDAK SEIMBANG" in response.content.decode()
 

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from renja import unggah
 from renja.impor import impor_plan
 from renja.models import Indikator, Level, Nilai, ProgramKegiatan, Renja, StatusRenja
+from renja.perubahan import renja_perubahan_buat
 from tests.conftest import ROOT
 
 BATAM = ROOT / "fixtures" / "batam_renja_2024.csv"
@@ -187,6 +188,44 @@ def test_quarter_template_round_trip(client, alice, rencana):
     assert rp.angka == Decimal("17640000") and rp.tahun == 2024
     k = Nilai.objects.get(indikator=ind, jenis="realisasi", triwulan=2, tahun=2024)
     assert k.angka == Decimal("45.25")
+
+
+def test_perubahan_template_round_trip_writes_the_revised_kinds_only(client, alice, rencana):
+    client.force_login(alice)
+    sub1, _, ind = _sub_kegiatan_dan_indikator(rencana)
+    murni = Renja.objects.get(perangkat_daerah=rencana, tahun=2024, versi="murni")
+    # Before the Perubahan exists the page offers no such template and an upload is refused.
+    page = client.get(_url("halaman", rencana)).content.decode()
+    assert _url("templat", rencana, "perubahan") not in page
+    Renja.objects.filter(pk=murni.pk).update(
+        status=StatusRenja.DITETAPKAN, ditetapkan_pada=timezone.now()
+    )
+    wb = _unduh(client, rencana, "perubahan")
+    ws = wb.active
+    assert ws.title == "Perubahan"
+    assert ws.cell(row=unggah.BARIS_JUDUL, column=6).value == "Target perubahan 2024"
+    assert ws.cell(row=unggah.BARIS_JUDUL, column=7).value == "Pagu perubahan 2024 (Rp)"
+    rows = _baris(ws)
+    ws.cell(row=rows[f"N{sub1.pk}"], column=7).value = "75.000.000"
+    ws.cell(row=rows[f"I{ind.pk}"], column=6).value = "92,5"
+    pesan = _ditolak(client, rencana, _simpan(wb))
+    assert "Belum ada Renja Perubahan BKPSDM 2024" in pesan
+    renja_perubahan_buat(murni=Renja.objects.get(pk=murni.pk), oleh=alice)
+    assert (
+        _url("templat", rencana, "perubahan")
+        in client.get(_url("halaman", rencana)).content.decode()
+    )
+    pagu_murni = Nilai.objects.get(program_kegiatan=sub1, jenis="pagu", tahun=2024).angka
+    response = _unggah(client, rencana, _simpan(wb))
+    assert response.status_code == 200, _masalah(response)
+    client.post(_url("terapkan", rencana, response.context["token"]))
+    pp = Nilai.objects.get(program_kegiatan=sub1, jenis="pagu_perubahan", tahun=2024)
+    assert pp.angka == Decimal("75000000")
+    assert pp.history.get().history_change_reason.startswith("excel")
+    tp = Nilai.objects.get(indikator=ind, jenis="target_perubahan", tahun=2024)
+    assert tp.angka == Decimal("92.5")
+    # The murni values stay as they were.
+    assert Nilai.objects.get(program_kegiatan=sub1, jenis="pagu", tahun=2024).angka == pagu_murni
 
 
 # --- refusals: each leaves the database untouched --------------------------------------

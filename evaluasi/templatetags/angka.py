@@ -69,6 +69,8 @@ KOLOM_AWAL: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "t52": (("1", ("kode",)), ("2", ("uraian",))),
     "t53": (("1", ("kode",)), ("2", ("uraian",))),
     "perubahan_pagu": (("1", ("kode",)), ("2", ("uraian",))),
+    # The staff rekap (kepegawaian.tabel): dimension, category (as stored), its label.
+    "rekap_pegawai": (("1", ("kode",)), ("2", ("uraian",)), ("3", ("indikator",))),
 }
 KOLOM_AWAL_LAIN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("", ("kode", "uraian", "indikator", "satuan")),
@@ -79,6 +81,11 @@ JUDUL_AWAL = {
     "uraian": "Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan",
     "indikator": "Indikator kinerja",
     "satuan": "Satuan",
+}
+
+# Tables whose descriptive columns are not plan rows.
+JUDUL_AWAL_TABEL: dict[str, dict[str, str]] = {
+    "rekap_pegawai": {"kode": "Dimensi", "uraian": "Kategori", "indikator": "Keterangan"},
 }
 
 LEVEL_KAPITAL = ("urusan", "bidang")
@@ -225,7 +232,8 @@ def susunan(tabel: Tabel) -> Susunan:
         if jenis == "awal":
             anggota = [str(a) for a in isi]
             for a in anggota:
-                hasil.judul.append(SelKepala(JUDUL_AWAL[a], rowspan=tinggi, kelas=a))
+                judul = JUDUL_AWAL_TABEL.get(tabel.kode, {}).get(a, JUDUL_AWAL[a])
+                hasil.judul.append(SelKepala(judul, rowspan=tinggi, kelas=a))
                 hasil.kolom.append(Kolomnya(a))
             hasil.nomor.append(SelKepala(nomor, colspan=len(anggota)))
             continue

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
-from evaluasi.ekspor import EKSPORTIR, KERTAS
-from renja.models import PerangkatDaerah
+from evaluasi.ekspor import EKSPORTIR, KERTAS, KonteksCetak
+from renja.models import Pemda, PerangkatDaerah
 from renja.selectors import pd_dari_kode
 
 TABEL_KONTRAK = (
@@ -22,8 +24,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("tabel", choices=TABEL_KONTRAK)
         parser.add_argument("--pemda", required=True)
-        parser.add_argument("--opd", required=True)
-        parser.add_argument("--tahun", required=True, type=int)
+        parser.add_argument(
+            "--opd", help="Kode perangkat daerah (semua tabel kecuali rekap_pegawai)"
+        )
+        parser.add_argument("--tahun", type=int, help="Tahun (semua tabel kecuali rekap_pegawai)")
+        parser.add_argument(
+            "--tanggal",
+            type=date.fromisoformat,
+            help="rekap_pegawai: tanggal rekap YYYY-MM-DD (bawaan: hari ini).",
+        )
         parser.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4])
         parser.add_argument("--versi", choices=["murni", "perubahan"], default="murni")
         parser.add_argument("--format", choices=sorted(EKSPORTIR), default="csv")
@@ -39,7 +48,11 @@ class Command(BaseCommand):
         from dokumen import services as dokumen
 
         if o["tabel"] == "rekap_pegawai":
-            raise CommandError("Tabel rekap_pegawai belum tersedia (menunggu data kepegawaian).")
+            self._rekap_pegawai(o)
+            return
+        for wajib in ("opd", "tahun"):
+            if o[wajib] is None:
+                raise CommandError(f"Tabel {o['tabel']} memerlukan --{wajib}.")
         try:
             pd = pd_dari_kode(pemda=o["pemda"], opd=o["opd"])
         except PerangkatDaerah.DoesNotExist as exc:
@@ -73,3 +86,37 @@ class Command(BaseCommand):
         with p.berkas.open("rb") as src:
             path.write_bytes(src.read())  # written only once the job succeeded
         self.stdout.write(f"{o['tabel']} {pd.kode} {o['tahun']}: {p.ukuran} byte → {path}")
+
+    def _rekap_pegawai(self, o: dict[str, Any]) -> None:
+        """The staff rekap of a pemda (optionally one unit) on a date: contract.md §5.
+
+        A count of the roster, computed in one pass of grouped queries; written directly by
+        the format's exporter (no plan, so no document job).
+        """
+        from kepegawaian.tabel import rekap_pegawai
+
+        try:
+            pemda = Pemda.objects.get(nama=o["pemda"])
+        except Pemda.DoesNotExist as exc:
+            raise CommandError(f"Pemda {o['pemda']!r} tidak ditemukan.") from exc
+        unit = None
+        if o["opd"]:
+            unit = PerangkatDaerah.objects.filter(pemda=pemda, kode=o["opd"]).first()
+            if unit is None:
+                raise CommandError(
+                    f"Perangkat daerah {o['opd']!r} di {pemda.nama} tidak ditemukan."
+                )
+        tanggal = o["tanggal"] or timezone.localdate()
+        tabel = rekap_pegawai(pemda=pemda, tanggal=tanggal, unit_kerja=unit)
+        path = Path(o["output"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        konteks: KonteksCetak = {"pemda": pemda.nama, "tahun": tanggal.year, "kertas": o["kertas"]}
+        if unit is not None:
+            konteks["pd_nama"], konteks["pd_kode"] = unit.nama, unit.kode
+            konteks["perangkat_daerah"] = f"{unit.nama} ({unit.kode})"
+        sementara = path.with_name(path.name + ".sebagian")
+        with sementara.open("wb") as keluaran:
+            EKSPORTIR[o["format"]].tulis(tabel, keluaran, konteks=konteks)
+        sementara.replace(path)  # the file appears only once complete
+        total = tabel.kaki[0].nilai["jumlah"]
+        self.stdout.write(f"rekap_pegawai {pemda.nama} {tanggal}: {total} pegawai → {path}")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +11,10 @@ from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from kepegawaian.demo import KOLOM as KOLOM_PEGAWAI
+from kepegawaian.demo import roster_demo
+from kepegawaian.impor import impor_pegawai
+from kepegawaian.models import Pegawai
 from renja.impor import ImporGagal, impor_plan
 from renja.models import (
     Indikator,
@@ -74,6 +80,7 @@ class Command(BaseCommand):
                     self.stderr.write(str(masalah))
                 raise CommandError("Data demo tidak valid; tidak ada yang dimuat.") from exc
             self._lengkapi_batam()
+            self._pegawai()
             self._pengguna()
         self._cetak_login()
 
@@ -83,6 +90,8 @@ class Command(BaseCommand):
         Deleting in dependency order (rather than ``flush``) keeps this inside one
         transaction on PostgreSQL, so a failed reset loses nothing.
         """
+        Pegawai.objects.all().delete()
+        Pegawai.history.all().delete()
         RiwayatStatus.objects.all().delete()
         Renja.objects.filter(versi=Renja.Versi.PERUBAHAN).delete()
         for plain in (Renja, PerjanjianKinerja, Renstra, Keanggotaan):
@@ -112,6 +121,31 @@ class Command(BaseCommand):
             pemda=pemda,
             kode="BAPPEDA",
             defaults={"nama": "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah"},
+        )
+
+    def _pegawai(self) -> None:
+        """A generated roster of the two demo agencies, loaded through the roster importer
+        (contract.md §5), and BKPSDM's D-IV/S1 indicator computed from it."""
+        pemda = Pemda.objects.get(nama="Kota Batam")
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "pegawai_demo.csv"
+            with path.open("w", newline="", encoding="utf-8") as f:
+                tulis = csv.DictWriter(f, fieldnames=KOLOM_PEGAWAI)
+                tulis.writeheader()
+                tulis.writerows(roster_demo(unit_kerja=("BKPSDM", "BAPPEDA"), jumlah=240))
+            try:
+                hasil = impor_pegawai([path], pemda_default=pemda)
+            except ImporGagal as exc:
+                for masalah in exc.masalah:
+                    self.stderr.write(str(masalah))
+                raise CommandError("Data pegawai demo tidak valid; tidak ada yang dimuat.") from exc
+        self.stdout.write(f"pegawai demo: {hasil.dibuat} pegawai")
+        Indikator.objects.filter(
+            program_kegiatan__renstra__perangkat_daerah__pemda=pemda,
+            nama__icontains="Kualifikasi Pendidikan DIV/S1",
+        ).update(
+            sumber_data=Indikator.SumberData.KEPEGAWAIAN,
+            ukuran_kepegawaian=Indikator.UkuranKepegawaian.PERSEN_D4_KEATAS,
         )
 
     def _pengguna(self) -> None:
