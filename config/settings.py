@@ -127,8 +127,12 @@ LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-# Indonesian number format everywhere: 1.234.567,89
-USE_THOUSAND_SEPARATOR = True
+# Figures are shown the Indonesian way (1.234.567,89) by one explicit filter, ``angka``
+# (evaluasi/templatetags/angka.py), never by template localisation: with Django's thousand
+# separator on, every integer a template prints is grouped too, so a primary key turns into
+# "5.125" inside an element id or hx-vals and a year into "2.024", and each template had to
+# guard them one by one.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))

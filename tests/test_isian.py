@@ -371,6 +371,23 @@ def test_the_planner_gets_inputs_and_the_head_and_bappeda_read_only(
         assert 'hx-post="/isian/' not in html
 
 
+def test_ids_and_years_print_as_plain_digits_whatever_their_size(client, alice, bkpsdm, plan):
+    """A production database soon has primary keys above 999: they must not be grouped as
+    figures ("12.345") inside element ids, and neither must a year ("2.024")."""
+    node, _ = plan
+    besar = Indikator.objects.create(
+        pk=12345, program_kegiatan=node, nama="Jumlah dokumen", satuan="dokumen"
+    )
+    client.force_login(alice)
+    for tampilan in ("rencana", "realisasi"):
+        html = client.get(url(tampilan, bkpsdm)).content.decode()
+        assert f'id="sel-{kunci_i(besar)}"' in html
+        assert "Renja 2024" in html and "2.024" not in html
+        assert "12.345" not in html
+    html = client.get(url("rencana", bkpsdm)).content.decode()
+    assert 'id="atr-12345-satuan"' in html and 'id="atr-12345-sumber"' in html
+
+
 def test_readers_and_strangers_cannot_write(client, charlie, dina, bob, erik, bkpsdm, disdik, plan):
     _, ind = plan
     for orang, status in ((charlie, 403), (dina, 403)):
