@@ -100,6 +100,34 @@ def _kunci_cek(kunci: str, *, jenis: str) -> str:
     return kunci
 
 
+def _simpan_berkode(
+    obj: Tujuan | Sasaran, *, kunci: str, awalan: str, jenis: str, oleh: AbstractBaseUser
+) -> None:
+    """Give a tujuan or sasaran its code and save it with history (inside the caller's atomic).
+
+    A blank ``kunci`` keeps the row's code, or numbers a new row after the Renstra's others
+    (T1, T2… / S1, S2…); a code another row of the Renstra uses is a message on the field,
+    also when a concurrent save took it first (the unique constraint).
+    """
+    lain = type(obj).objects.filter(renstra_id=obj.renstra_id)
+    if obj.pk is not None:
+        lain = lain.exclude(pk=obj.pk)
+    dipakai = list(lain.values_list("kunci", flat=True))
+    if not kunci.strip():
+        kunci = obj.kunci or kunci_berikutnya(awalan=awalan, dipakai=dipakai)
+    kunci = _kunci_cek(kunci, jenis=jenis)
+    dipakai_lain = ValidationError({"kunci": f"Kode {kunci} sudah dipakai {jenis} lain."})
+    if kunci in dipakai:
+        raise dipakai_lain
+    obj.kunci = kunci
+    _catat(obj, oleh)
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        raise dipakai_lain from None
+
+
 # --- tujuan ---------------------------------------------------------------------------------------
 
 
@@ -124,24 +152,9 @@ def tujuan_simpan(
     with transaction.atomic():
         if tujuan is not None:
             tujuan = _cek_sidik(tujuan, sidik_dibaca)
-        lain = Tujuan.objects.filter(renstra=renstra)
-        if tujuan is not None:
-            lain = lain.exclude(pk=tujuan.pk)
-        dipakai = list(lain.values_list("kunci", flat=True))
-        if not kunci.strip():
-            kunci = tujuan.kunci if tujuan is not None else ""
-            kunci = kunci or kunci_berikutnya(awalan="T", dipakai=dipakai)
-        kunci = _kunci_cek(kunci, jenis="tujuan")
-        if kunci in dipakai:
-            raise ValidationError({"kunci": f"Kode {kunci} sudah dipakai tujuan lain."})
         obj = tujuan or Tujuan(renstra=renstra)
-        obj.kunci, obj.uraian = kunci, uraian
-        _catat(obj, oleh)
-        try:
-            with transaction.atomic():
-                obj.save()
-        except IntegrityError:
-            raise ValidationError({"kunci": f"Kode {kunci} sudah dipakai tujuan lain."}) from None
+        obj.uraian = uraian
+        _simpan_berkode(obj, kunci=kunci, awalan="T", jenis="tujuan", oleh=oleh)
         services.tabel_kedaluwarsa(pd_id=renstra.perangkat_daerah_id)
     return obj
 
@@ -192,24 +205,9 @@ def sasaran_simpan(
     with transaction.atomic():
         if sasaran is not None:
             sasaran = _cek_sidik(sasaran, sidik_dibaca)
-        lain = Sasaran.objects.filter(renstra=renstra)
-        if sasaran is not None:
-            lain = lain.exclude(pk=sasaran.pk)
-        dipakai = list(lain.values_list("kunci", flat=True))
-        if not kunci.strip():
-            kunci = sasaran.kunci if sasaran is not None else ""
-            kunci = kunci or kunci_berikutnya(awalan="S", dipakai=dipakai)
-        kunci = _kunci_cek(kunci, jenis="sasaran")
-        if kunci in dipakai:
-            raise ValidationError({"kunci": f"Kode {kunci} sudah dipakai sasaran lain."})
         obj = sasaran or Sasaran(renstra=renstra)
-        obj.kunci, obj.uraian, obj.tujuan = kunci, uraian, tujuan
-        _catat(obj, oleh)
-        try:
-            with transaction.atomic():
-                obj.save()
-        except IntegrityError:
-            raise ValidationError({"kunci": f"Kode {kunci} sudah dipakai sasaran lain."}) from None
+        obj.uraian, obj.tujuan = uraian, tujuan
+        _simpan_berkode(obj, kunci=kunci, awalan="S", jenis="sasaran", oleh=oleh)
         services.tabel_kedaluwarsa(pd_id=renstra.perangkat_daerah_id)
     return obj
 

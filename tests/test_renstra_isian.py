@@ -154,6 +154,28 @@ def test_blank_keys_are_numbered_after_the_highest_and_a_taken_key_is_refused(
     assert "Ganda" in html and 'aria-invalid="true"' in html
 
 
+def test_a_sasaran_edited_with_a_blank_key_keeps_its_own_and_cannot_take_anothers(
+    client, alice, renstra, iku
+):
+    _, sasaran, _ = iku
+    lain = Sasaran.objects.create(renstra=renstra, tujuan=sasaran.tujuan, kunci="S4", uraian="L")
+    client.force_login(alice)
+    ubah = url("sasaran_ubah", renstra, lain.pk)
+    r = client.post(ubah, {"tujuan": lain.tujuan_id, "kunci": "", "uraian": "Lain diubah"})
+    assert r.status_code == 200
+    lain.refresh_from_db()
+    assert (lain.kunci, lain.uraian) == ("S4", "Lain diubah")
+    r = client.post(ubah, {"tujuan": lain.tujuan_id, "kunci": sasaran.kunci, "uraian": "Ganda"})
+    assert r.status_code == 422
+    assert f"Kode {sasaran.kunci} sudah dipakai sasaran lain." in r.content.decode()
+    lain.refresh_from_db()
+    assert lain.kunci == "S4"
+    client.post(
+        url("sasaran_tambah", renstra, lain.tujuan_id), {"tujuan": lain.tujuan_id, "uraian": "B"}
+    )
+    assert Sasaran.objects.filter(renstra=renstra, kunci="S5", uraian="B").exists()
+
+
 @pytest.mark.parametrize("ketik", ["1.234.567,89", "1234567.89"])
 def test_targets_accept_the_indonesian_and_the_dotted_number_format(
     client, alice, renstra, iku, ketik
