@@ -236,30 +236,6 @@ def _teks(value: Any) -> str:
 # --- phase 1: rows ---------------------------------------------------------------------
 
 
-def _periksa_header(header: list[str], nama: str) -> list[Masalah]:
-    if not header:
-        return [Masalah(nama, 1, "-", "berkas kosong: baris judul kolom tidak ada")]
-    masalah: list[Masalah] = []
-    seen: set[str] = set()
-    for kolom in header:
-        if kolom in seen:
-            masalah.append(Masalah(nama, 1, kolom, "kolom muncul dua kali"))
-        seen.add(kolom)
-        if kolom not in KOLOM_SEMUA:
-            masalah.append(
-                Masalah(
-                    nama,
-                    1,
-                    kolom or "(kosong)",
-                    f"kolom tidak dikenal; kolom yang sah: {', '.join(KOLOM_SEMUA)}",
-                )
-            )
-    for kolom in KOLOM_WAJIB:
-        if kolom not in seen:
-            masalah.append(Masalah(nama, 1, kolom, "kolom wajib tidak ada"))
-    return masalah
-
-
 def _validasi_baris(
     nama_file: str, nomor: int, sel: dict[str, Any]
 ) -> tuple[BarisPegawai | None, list[Masalah]]:
@@ -397,7 +373,12 @@ def baca_dan_validasi(
     masalah: list[Masalah] = []
     names: list[str] = []
     for nama, nomor, sel in baris_berkas(
-        paths, periksa_header=_periksa_header, masalah=masalah, names=names, lengkapi=True
+        paths,
+        kolom_sah=KOLOM_SEMUA,
+        kolom_wajib=KOLOM_WAJIB,
+        masalah=masalah,
+        names=names,
+        lengkapi=True,
     ):
         rumus = [k for k, v in sel.items() if isinstance(v, str) and v.startswith("=")]
         for kolom in rumus:

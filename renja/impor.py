@@ -19,7 +19,7 @@ import csv
 import re
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -285,8 +285,11 @@ def _baca_xlsx(
         wb.close()
 
 
-def _periksa_header(header: list[str], nama: str) -> list[Masalah]:
-    masalah = []
+def _periksa_header(
+    header: list[str], nama: str, *, sah: Sequence[str], wajib: Sequence[str]
+) -> list[Masalah]:
+    """Duplicate, unknown and missing required columns of a file's header row."""
+    masalah: list[Masalah] = []
     if not header:
         return [Masalah(nama, 1, "-", "berkas kosong: baris judul kolom tidak ada")]
     seen: set[str] = set()
@@ -294,16 +297,16 @@ def _periksa_header(header: list[str], nama: str) -> list[Masalah]:
         if kolom in seen:
             masalah.append(Masalah(nama, 1, kolom, "kolom muncul dua kali"))
         seen.add(kolom)
-        if kolom not in KOLOM_SEMUA:
+        if kolom not in sah:
             masalah.append(
                 Masalah(
                     nama,
                     1,
                     kolom or "(kosong)",
-                    f"kolom tidak dikenal; kolom yang sah: {', '.join(KOLOM_SEMUA)}",
+                    f"kolom tidak dikenal; kolom yang sah: {', '.join(sah)}",
                 )
             )
-    for kolom in KOLOM_WAJIB:
+    for kolom in wajib:
         if kolom not in seen:
             masalah.append(Masalah(nama, 1, kolom, "kolom wajib tidak ada"))
     return masalah
@@ -561,13 +564,15 @@ def _konflik(semua: list[Baris]) -> list[Masalah]:
 def baris_berkas(
     paths: Iterable[Path | str],
     *,
-    periksa_header: Callable[[list[str], str], list[Masalah]],
+    kolom_sah: Sequence[str],
+    kolom_wajib: Sequence[str],
     masalah: list[Masalah],
     names: list[str],
     lengkapi: bool = False,
 ) -> Iterator[tuple[str, int, dict[str, Any]]]:
     """Every non-empty data row of the files as (file, line, {column: cell}).
 
+    The header must name only ``kolom_sah``, each once, and every one of ``kolom_wajib``.
     File, header and overlong-row problems are appended to ``masalah`` (and the file or row
     skipped); ``names`` receives each file name. With ``lengkapi`` a short row (trailing cells
     missing) still has every column, empty. Shared by the plan and the roster importers.
@@ -579,7 +584,7 @@ def baris_berkas(
         masalah += file_masalah
         if file_masalah:
             continue
-        header_masalah = periksa_header(header, nama)
+        header_masalah = _periksa_header(header, nama, sah=kolom_sah, wajib=kolom_wajib)
         masalah += header_masalah
         if header_masalah:
             continue
@@ -608,7 +613,7 @@ def baca_dan_validasi(paths: Iterable[Path | str]) -> tuple[list[Baris], list[st
     masalah: list[Masalah] = []
     names: list[str] = []
     for nama, nomor, sel in baris_berkas(
-        paths, periksa_header=_periksa_header, masalah=masalah, names=names
+        paths, kolom_sah=KOLOM_SEMUA, kolom_wajib=KOLOM_WAJIB, masalah=masalah, names=names
     ):
         for kolom, value in sel.items():
             if isinstance(value, str) and value.startswith("="):
