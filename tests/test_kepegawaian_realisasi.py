@@ -142,7 +142,7 @@ def test_alice_marks_an_indicator_as_computed_from_the_roster_in_the_renja_grid(
     url = reverse("isian:indikator_atribut", args=[bkpsdm.pk, 2024, manual.pk])
     client.force_login(alice)
     halaman = client.get(reverse("isian:rencana", args=[bkpsdm.pk, 2024])).content.decode()
-    assert f'id="atr-{manual.pk}-sumber"' in halaman and "Realisasi diisi manual" in halaman
+    assert f'id="atr-{manual.pk}-sumber"' in halaman and ">Isian manual<" in halaman
     r = client.post(url, {"atribut": "sumber", "nilai": "persen_s2_keatas"})
     assert r.status_code == 200
     manual.refresh_from_db()
