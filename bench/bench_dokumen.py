@@ -173,9 +173,9 @@ def tabel_polos(baris: int) -> float:
 
 def tabel_kita(pd: Any, kode: str) -> tuple[int, float, bytes]:
     """Our PDF exporter on one stored table: (rows, seconds, the PDF)."""
-    from evaluasi.ekspor import EKSPORTIR
-    from evaluasi.serial import tabel_dari_json
     from evaluasi.services import tabel_hitung
+    from inti.ekspor import EKSPORTIR
+    from inti.serial import tabel_dari_json
 
     tabel = tabel_dari_json(tabel_hitung(pd=pd, tahun=TAHUN, tabel=kode).isi)
     konteks = {
@@ -241,9 +241,9 @@ def libreoffice(pd: Any, folder: Path) -> dict[str, float] | None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         return None
-    from evaluasi.ekspor import EKSPORTIR
-    from evaluasi.serial import tabel_dari_json
     from evaluasi.services import tabel_hitung
+    from inti.ekspor import EKSPORTIR
+    from inti.serial import tabel_dari_json
 
     folder.mkdir(parents=True, exist_ok=True)
     berkas = []

@@ -19,7 +19,7 @@ has the quarterly realisasi of 2024):
    the ratio of their value rows. The 1× and 10× compute passes alternate in one process (the
    1× plans are handed over pickled), so that the noise of a shared machine hits both alike.
 4. T-C.29 of one perangkat daerah computed by a straightforward per-row ORM loop (one query per
-   cell, formulas from ``evaluasi.rumus``), checked equal to the engine row by row, timed beside
+   cell, formulas from ``inti.rumus``), checked equal to the engine row by row, timed beside
    the engine (load + compute).
 
 The generated file (``generate_pemda.py``, as in the import benchmark) gives indicators to sub
@@ -375,7 +375,7 @@ def hitung_indeks_sekali(nama_pemda: str) -> float:
 
 def tc29_naif(pd_obj: Any, tahun: int) -> list[tuple[str, str, str, dict[str, Any]]]:
     """T-C.29 the straightforward way: walk the nodes, one ORM query per value."""
-    from evaluasi import rumus
+    from inti import rumus
     from renja.models import Indikator, Nilai, ProgramKegiatan
     from renja.selectors import renstra_untuk_tahun
 

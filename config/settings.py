@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_htmx",
     "simple_history",
+    "inti",
     "renja",
     "kepegawaian",
     "evaluasi",
@@ -128,7 +129,7 @@ TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
 # Figures are shown the Indonesian way (1.234.567,89) by one explicit filter, ``angka``
-# (evaluasi/templatetags/angka.py), never by template localisation: with Django's thousand
+# (inti/templatetags/angka.py), never by template localisation: with Django's thousand
 # separator on, every integer a template prints is grouped too, so a primary key turns into
 # "5.125" inside an element id or hx-vals and a year into "2.024", and each template had to
 # guard them one by one.

@@ -23,11 +23,11 @@ from dokumen.models import NarasiBagian
 from dokumen.render import VERSI_TEMPLAT, Bagian, Judul, html_dari
 from evaluasi import services as evaluasi
 from evaluasi.muat import DataRencana, RencanaTidakAda, muat_rencana
-from evaluasi.serial import tabel_dari_json
-from evaluasi.tabel import Tabel, TabelTidakDapatDibuat
+from inti.parsing import tanggal_indonesia
+from inti.serial import tabel_dari_json
+from inti.tabel import Tabel, TabelTidakDapatDibuat
 from kepegawaian.nip import nip_cetak
 from renja.models import PerangkatDaerah, Renstra
-from renja.parsing import tanggal_indonesia
 
 JUDUL_DOKUMEN = {
     "renja": "RENCANA KERJA (RENJA)",
@@ -246,8 +246,8 @@ def _html_tabel(p: Persiapan, t: k.TabelDok) -> tuple[str, str]:
             ),
             f"{t.kode} (tidak dapat disusun)",
         )
-    from evaluasi.ekspor import konteks_dari_pd
-    from evaluasi.ekspor_pdf import konteks_template
+    from inti.ekspor_pdf import konteks_template
+    from renja.selectors import konteks_dari_pd
 
     konteks = konteks_template(
         tabel, konteks_dari_pd(p.pd, tahun=p.tahun, versi=p.versi, kertas=p.kertas)

@@ -5,8 +5,8 @@ table it describes was not computed). The sentences are written from the already
 tables (``evaluasi.tabel`` / ``evaluasi.tabel_lkj``): nothing here divides a realisasi by a
 target. What is not in a table (a polaritas, a budget of the evaluated year, the sub kegiatan
 of a kegiatan) is read from the loaded plan (``KonteksNarasi.data``) when it is given; sums
-and means go through ``evaluasi.rumus``. Figures are printed the Indonesian way; percentages
-with two decimals rounded half-up (``evaluasi.rumus.bulat``). A missing value gives a sentence
+and means go through ``inti.rumus``. Figures are printed the Indonesian way; percentages
+with two decimals rounded half-up (``inti.rumus.bulat``). A missing value gives a sentence
 that says so, never "None" or "nan".
 
 Wording of the surplus/deviasi sentences (000_batam.md §7, without the document's errors):
@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from evaluasi import rumus
-from renja.parsing import format_angka, normalisasi_satuan
+from inti import rumus
+from inti.parsing import format_angka, normalisasi_satuan
 
 if TYPE_CHECKING:
     from evaluasi.muat import DataRencana
-    from evaluasi.tabel import Baris, Nilai, Tabel
+    from inti.tabel import Baris, Nilai, Tabel
 
 __all__ = [
     "DEVIASI",

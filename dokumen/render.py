@@ -138,7 +138,7 @@ def _weasy() -> tuple[Any, list[Any]]:
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    from evaluasi.ekspor_pdf import LEMBAR_GAYA, PengambilUrl, url_statis
+    from inti.ekspor_pdf import LEMBAR_GAYA, PengambilUrl, url_statis
 
     fonts = FontConfiguration()
     pengambil = PengambilUrl()
@@ -213,7 +213,7 @@ def render_bagian(bagian: Bagian, *, mulai: int, kertas: str, kaki: str) -> Bagi
         )
     from weasyprint import CSS, HTML
 
-    from evaluasi.ekspor_pdf import BASE_URL, PengambilUrl
+    from inti.ekspor_pdf import BASE_URL, PengambilUrl
 
     fonts, sheets = _weasy()
     halaman = CSS(string=css_halaman, font_config=fonts)

@@ -28,8 +28,8 @@ from dokumen.models import JenisDokumen, NarasiBagian, PekerjaanDokumen
 from dokumen.render import VERSI_TEMPLAT, render_dokumen
 from evaluasi import services as evaluasi
 from evaluasi.muat import RencanaTidakAda, muat_rencana
-from evaluasi.serial import tabel_dari_json
-from evaluasi.tabel import TabelTidakDapatDibuat
+from inti.serial import tabel_dari_json
+from inti.tabel import TabelTidakDapatDibuat
 from renja.models import PerangkatDaerah
 
 log = logging.getLogger(__name__)
@@ -234,7 +234,8 @@ def nama_berkas(p: PekerjaanDokumen) -> str:
 def _render_tabel(p: PekerjaanDokumen, lapor: Any) -> tuple[bytes, int]:
     from io import BytesIO
 
-    from evaluasi.ekspor import eksportir_untuk, konteks_dari_pd
+    from inti.ekspor import eksportir_untuk
+    from renja.selectors import konteks_dari_pd
 
     pd = p.perangkat_daerah
     lapor(10, "Menghitung tabel")

@@ -44,7 +44,7 @@ class HasilTabel(models.Model):
 class SkalaPenilaian(models.Model):
     """A pemda's own scale (predikat, atribut or efisiensi), versioned by the year it applies from.
 
-    Without one, the defaults of domain.md §4 apply (``evaluasi.rumus.SKALA_*``). Every
+    Without one, the defaults of domain.md §4 apply (``inti.rumus.SKALA_*``). Every
     table names the scale it used.
     """
 

@@ -1,7 +1,7 @@
 """Load one plan (a Renstra tree) into pandas DataFrames with a fixed number of queries.
 
 This is the only place the evaluation reads the database; the formulas in
-``evaluasi.rumus`` and the tables in ``evaluasi.tabel`` never touch the ORM.
+``inti.rumus`` and the tables in ``evaluasi.tabel`` never touch the ORM.
 Fourteen queries whatever the plan's size (asserted in tests/test_evaluasi.py).
 """
 
@@ -15,7 +15,7 @@ from decimal import Decimal
 import pandas as pd
 from django.db.models import Q
 
-from evaluasi import rumus
+from inti import rumus
 from renja.models import (
     CatatanEvaluasi,
     Indikator,

@@ -16,11 +16,11 @@ from django.db import transaction
 
 from evaluasi.models import HasilTabel
 from evaluasi.muat import DataRencana, RencanaTidakAda, muat_rencana
-from evaluasi.serial import tabel_ke_json
 from evaluasi.tabel import PEMBANGUN as PEMBANGUN_RENJA
-from evaluasi.tabel import Tabel, TabelTidakDapatDibuat
 from evaluasi.tabel_lkj import PEMBANGUN_LKJ
 from evaluasi.tabel_perubahan import PEMBANGUN_PERUBAHAN
+from inti.serial import tabel_ke_json
+from inti.tabel import Tabel, TabelTidakDapatDibuat
 from renja.models import PerangkatDaerah
 
 PEMBANGUN: dict[str, Callable[..., Tabel]] = {

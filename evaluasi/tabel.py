@@ -4,71 +4,23 @@ Every builder takes a ``DataRencana`` (no database access here) and returns a
 ``Tabel``: typed rows whose computed cells carry their formula and inputs
 (``Baris.jejak``), so the HTML page can explain each cell on hover and the
 exporters never compute anything themselves. Formulas come from
-``evaluasi.rumus`` only; rounding happens in the exporters.
+``inti.rumus`` only; rounding happens in the exporters.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
-from evaluasi import rumus
 from evaluasi.muat import DataRencana
+from inti import rumus
+from inti.tabel import Baris, Kolom, Nilai, Tabel, TabelTidakDapatDibuat
 
-Nilai = Decimal | str | None
 Ind = tuple[int, str, str, str, str]  # (id, nama, satuan, polaritas, akumulasi)
-
-LEVEL_NOMENKLATUR = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
-
-
-@dataclass(frozen=True)
-class Kolom:
-    kunci: str  # machine name in CSV: k4, k12_rp …
-    nomor: str  # the official column number printed under the header
-    judul: str
-    rumus: str = ""  # printed formula, e.g. "8 = 7/6"
-
-
-@dataclass
-class Baris:
-    kode: str
-    uraian: str
-    level: str
-    indikator: str = ""
-    satuan: str = ""
-    lanjutan: bool = False  # another indicator of the row above: no repeated code
-    nilai: dict[str, Nilai] = field(default_factory=dict)
-    jejak: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Tabel:
-    kode: str
-    judul: str
-    kolom: list[Kolom]
-    baris: list[Baris]
-    kaki: list[Baris] = field(default_factory=list)
-    catatan: list[str] = field(default_factory=list)
-    tahun: int = 0
-    # Labelled texts printed after the table (E.81: faktor pendorong … tindak lanjut).
-    keterangan: list[tuple[str, str]] = field(default_factory=list)
-    # The CSV's leading columns as (header, Baris attribute): contract.md §2.
-    awal_csv: tuple[tuple[str, str], ...] = (
-        ("kode", "kode"),
-        ("uraian", "uraian"),
-        ("indikator", "indikator"),
-        ("satuan", "satuan"),
-    )
-
-
-class TabelTidakDapatDibuat(Exception):
-    """The table needs data the plan does not have (e.g. E.81 without a triwulan)."""
-
 
 # --- value lookups ---------------------------------------------------------------------
 
@@ -325,7 +277,7 @@ def _baris_per_indikator(
 
 
 def _seri(values: Sequence[Nilai]) -> pd.Series:
-    """A column of cells for the vectorised formulas of ``evaluasi.rumus``."""
+    """A column of cells for the vectorised formulas of ``inti.rumus``."""
     return pd.Series(values, dtype=object)
 
 
@@ -630,7 +582,7 @@ def _catatan_tc31(
     p_analisis: Decimal | None,
     ada_indikator: bool,
 ) -> str:
-    from renja.parsing import format_angka
+    from inti.parsing import format_angka
 
     if p_awal is None and p_analisis is not None:
         return "baru (tidak ada di rancangan awal RKPD)"
@@ -651,7 +603,7 @@ def _catatan_tc31(
 
 
 def _id(x: Decimal | None) -> str:
-    from renja.parsing import format_angka
+    from inti.parsing import format_angka
 
     if x is None:
         return "-"

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 import pandas as pd
 
-from evaluasi import rumus
 from evaluasi.muat import DataRencana
 from evaluasi.tabel import (
     Baris,
@@ -23,6 +22,7 @@ from evaluasi.tabel import (
     _fmt,
     indeks,
 )
+from inti import rumus
 
 Ind = tuple[int, str, str, str, str]
 

@@ -36,10 +36,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-from evaluasi import rumus
 from evaluasi.muat import DataRencana
-from evaluasi.tabel import Baris, Indeks, Kolom, Nilai, Tabel, _dengan_leluhur, _fmt, indeks
-from renja.parsing import format_angka
+from evaluasi.tabel import Indeks, _dengan_leluhur, _fmt, indeks
+from inti import rumus
+from inti.parsing import format_angka
+from inti.tabel import Baris, Kolom, Nilai, Tabel
 
 PENAMBAHAN = "penambahan"
 PENGURANGAN = "pengurangan"

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from evaluasi import services
-from evaluasi.serial import tabel_dari_json
+from inti.serial import tabel_dari_json
 from renja import akses
 from renja.models import PerangkatDaerah, Renja
 

@@ -48,6 +48,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from inti.berkas import ImporGagal, Masalah, baris_berkas
 from kepegawaian.models import (
     GOLONGAN_PNS,
     GOLONGAN_PPPK,
@@ -58,7 +59,6 @@ from kepegawaian.models import (
     StatusPegawai,
 )
 from kepegawaian.nip import NipTidakSah, baca_nip
-from renja.impor import ImporGagal, Masalah, baris_berkas
 from renja.models import Pemda, PerangkatDaerah
 
 KOLOM_WAJIB = ("nip", "nama", "status", "golongan", "jenis_jabatan", "pendidikan", "unit_kerja")

@@ -89,7 +89,7 @@ def persen_pendidikan_minimal(
     """(pegawai with ``minimal`` or higher education, all pegawai) on ``tanggal``.
 
     The share "ASN berkualifikasi D-IV/S1 ke atas" of BKPSDM's indicators; the caller turns it
-    into a percentage with ``evaluasi.rumus`` (no formula here).
+    into a percentage with ``inti.rumus`` (no formula here).
     """
     cukup = [p for p, i in URUTAN_PENDIDIKAN.items() if i >= URUTAN_PENDIDIKAN[minimal]]
     aktif = pegawai_aktif(pemda=pemda, tanggal=tanggal, unit_kerja=unit_kerja)

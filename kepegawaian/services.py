@@ -17,7 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from evaluasi import rumus
+from inti import rumus
 from kepegawaian import selectors
 from kepegawaian.models import Pendidikan
 from renja import akses, services

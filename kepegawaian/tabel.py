@@ -1,4 +1,4 @@
-"""The rekap of the roster as an engine table (``evaluasi.tabel.Tabel``), so that the one
+"""The rekap of the roster as an engine table (``inti.tabel.Tabel``), so that the one
 exporter interface writes it to CSV (``dimensi,kategori,jumlah`` and ``total,,N``, contract.md
 §2), Excel and PDF like every other table."""
 
@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from evaluasi.tabel import Baris, Kolom, Tabel
+from inti.parsing import tanggal_indonesia
+from inti.tabel import Baris, Kolom, Tabel
 from kepegawaian import selectors
 from kepegawaian.models import JenisJabatan, JenisKelamin, Pendidikan
 from renja.models import Pemda, PerangkatDaerah
-from renja.parsing import tanggal_indonesia
 
 JUDUL_DIMENSI = {
     "golongan": "Golongan/ruang",

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from evaluasi.ekspor import EKSPORTIR, KonteksCetak
+from inti.ekspor import EKSPORTIR, KonteksCetak
 from kepegawaian.tabel import rekap_pegawai
 from renja import akses
 from renja.models import PerangkatDaerah

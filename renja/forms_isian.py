@@ -1,7 +1,7 @@
 """Forms of the planners' grid: what a cell POST carries and how its text becomes a value.
 
 A cell is named by a key ``<i|n>-<id>-<jenis>-<tahun>-<triwulan>`` (indicator or node owner).
-Numbers are read by ``renja.parsing.parse_angka`` (``1.234.567,89`` and ``1234567.89``); a
+Numbers are read by ``inti.parsing.parse_angka`` (``1.234.567,89`` and ``1234567.89``); a
 target without digits (``BB``) is kept as qualitative text, as the import does.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import ValidationError
 
+from inti.parsing import AngkaError, parse_angka, satuan_sama
 from renja.models import (
     JENIS_ANGGARAN,
     JENIS_TARGET,
@@ -23,7 +24,6 @@ from renja.models import (
     Jenis,
     Polaritas,
 )
-from renja.parsing import AngkaError, parse_angka, satuan_sama
 from renja.services_isian import Isian
 
 # The kinds a grid cell may edit, by owner.

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from evaluasi import rumus
+from inti import rumus
+from inti.parsing import format_angka, satuan_sama
 from renja.models import (
     JENIS_ANGGARAN,
     Indikator,
@@ -24,7 +25,6 @@ from renja.models import (
     PerangkatDaerah,
     ProgramKegiatan,
 )
-from renja.parsing import format_angka, satuan_sama
 from renja.selectors import renstra_untuk_tahun
 
 KOLOM_CSV = ("jenis", "kode", "indikator", "kolom", "diharapkan", "ditemukan", "pesan")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from inti.ekspor import KonteksCetak
 from renja import akses
 from renja.models import (
     Nilai,
@@ -21,6 +22,21 @@ def renja_terlihat(*, user: akses.AnyUser) -> QuerySet[Renja]:
         .select_related("perangkat_daerah", "perangkat_daerah__pemda")
         .order_by("perangkat_daerah__kode", "-tahun", "versi")
     )
+
+
+def konteks_dari_pd(
+    pd: PerangkatDaerah, *, tahun: int, versi: str = "murni", kertas: str = "A4"
+) -> KonteksCetak:
+    """What a printed table of this perangkat daerah says about itself beside the table."""
+    return {
+        "pemda": pd.pemda.nama,
+        "pd_nama": pd.nama,
+        "pd_kode": pd.kode,
+        "perangkat_daerah": f"{pd.nama} ({pd.kode})",
+        "tahun": tahun,
+        "versi": versi,
+        "kertas": kertas,
+    }
 
 
 def pd_dari_kode(*, pemda: str, opd: str) -> PerangkatDaerah:

@@ -2,7 +2,7 @@
 
 Every function runs a fixed number of queries whatever the plan's size (the grid of the full
 Batam plan and of a two-node plan cost the same). Parent budgets are summed here from the sub
-kegiatan, never stored; capaian and serapan come from ``evaluasi.rumus``.
+kegiatan, never stored; capaian and serapan come from ``inti.rumus``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from decimal import Decimal
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from evaluasi import rumus
+from inti import rumus
+from inti.parsing import format_angka
 from renja import akses, selectors, services
 from renja.forms_isian import KunciSel
 from renja.models import (
@@ -33,7 +34,6 @@ from renja.models import (
     Renja,
     Renstra,
 )
-from renja.parsing import format_angka
 
 TRIWULAN = (1, 2, 3, 4)
 JENIS_RENCANA_NODE = (Jenis.PAGU, Jenis.LOKASI, Jenis.SUMBER_DANA, Jenis.CATATAN)

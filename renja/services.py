@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from inti.parsing import Kode, parse_kode
 from renja import akses
 from renja.models import (
     JENIS_ANGGARAN,
@@ -38,7 +39,6 @@ from renja.models import (
     StatusRenja,
     Tujuan,
 )
-from renja.parsing import Kode, parse_kode
 
 NOMENKLATUR_CSV = Path(__file__).resolve().parent / "data" / "nomenklatur_lengkap.csv"
 NOMENKLATUR_SUMBER = "Kepmendagri 900.1.15.5-1317/2023 (lampiran kab/kota)"

@@ -37,8 +37,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from inti.berkas import Masalah
+from inti.parsing import ParseError, format_angka, parse_angka, satuan_sama
 from renja import akses, selectors
-from renja.impor import Masalah
 from renja.models import (
     Indikator,
     Jenis,
@@ -47,7 +48,6 @@ from renja.models import (
     PerangkatDaerah,
     ProgramKegiatan,
 )
-from renja.parsing import ParseError, format_angka, parse_angka, satuan_sama
 from renja.services import jenis_terkunci, renja_pemilik, tabel_kedaluwarsa
 
 ALASAN = "excel"

@@ -21,9 +21,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from evaluasi import services as evaluasi
 from evaluasi.muat import muat_rencana
-from evaluasi.serial import tabel_dari_json
 from evaluasi.tabel_perubahan import PEMBANGUN_PERUBAHAN, temuan
 from evaluasi.views import TABEL_HALAMAN
+from inti.serial import tabel_dari_json
 from renja import akses
 from renja import perubahan as layanan
 from renja.models import Renja

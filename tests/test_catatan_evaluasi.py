@@ -10,8 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from evaluasi import services as evaluasi_services
-from evaluasi.ekspor import EKSPORTIR, KonteksCetak
-from evaluasi.serial import tabel_dari_json
+from inti.ekspor import EKSPORTIR, KonteksCetak
+from inti.serial import tabel_dari_json
 from renja.models import CatatanEvaluasi, Jenis, Nilai
 from tests.factories import sub_kegiatan
 

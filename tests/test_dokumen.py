@@ -102,7 +102,7 @@ def test_the_batam_renja_is_complete_and_its_daftar_isi_points_at_the_right_page
     for kode in kode_sub:
         assert kode in rata, kode
     tc33 = isi_dokumen.siapkan(pd=batam_bkpsdm, tahun=2024, jenis="renja").tabel["tc33"]
-    from evaluasi.templatetags.angka import angka
+    from inti.templatetags.angka import angka
 
     # The grand total: the sum of the top-level rows' pagu indikatif (column 6).
     atas = [b for b in tc33.baris if b.level == "urusan" and not b.lanjutan]

@@ -17,14 +17,13 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from evaluasi import services
-from evaluasi.ekspor import (
+from inti.ekspor import (
     EKSPORTIR,
     EksportirTunda,
     FormatTidakTersedia,
     eksportir_untuk,
-    konteks_dari_pd,
 )
-from evaluasi.ekspor_pdf import (
+from inti.ekspor_pdf import (
     BASE_URL,
     EksportirPdf,
     PengambilUrl,
@@ -32,10 +31,11 @@ from evaluasi.ekspor_pdf import (
     html_tabel,
     pisah_judul,
 )
-from evaluasi.serial import tabel_dari_json
-from evaluasi.tabel import Baris, Kolom, Tabel
+from inti.serial import tabel_dari_json
+from inti.tabel import Baris, Kolom, Tabel
 from renja.impor import impor_plan
 from renja.models import PerangkatDaerah
+from renja.selectors import konteks_dari_pd
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
@@ -236,7 +236,7 @@ def test_export_table_writes_xlsx_when_its_exporter_is_there(demo, tmp_path):
                 "export_table", "tc33", "--pemda", "Kota Batam", "--opd", "BKPSDM",
                 "--tahun", "2024", "--format", "xlsx", "--output", str(tmp_path / "t.xlsx"),
             )  # fmt: skip
-        pytest.skip("evaluasi.ekspor_xlsx.EksportirXlsx belum ada")
+        pytest.skip("inti.ekspor_xlsx.EksportirXlsx belum ada")
     out = tmp_path / "tc33.xlsx"
     call_command(
         "export_table", "tc33", "--pemda", "Kota Batam", "--opd", "BKPSDM", "--tahun", "2024",

@@ -20,15 +20,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from evaluasi import rumus
-from evaluasi.ekspor_xlsx import (
-    FORMAT_BULAT,
-    FORMAT_DESIMAL,
-    KOLOM_JUMLAH,
-    EksportirXlsx,
-    induk_baris,
-    rumus_sum,
-)
 from evaluasi.muat import (
     KOLOM_INDIKATOR,
     KOLOM_NILAI_IND,
@@ -40,9 +31,19 @@ from evaluasi.muat import (
     DataRencana,
     muat_rencana,
 )
-from evaluasi.tabel import Baris, Kolom, Tabel, e81, t41, tc29, tc31, tc33
+from evaluasi.tabel import e81, t41, tc29, tc31, tc33
 from evaluasi.tabel_lkj import lkj_anggaran
-from evaluasi.templatetags.angka import susunan
+from inti import rumus
+from inti.ekspor_xlsx import (
+    FORMAT_BULAT,
+    FORMAT_DESIMAL,
+    KOLOM_JUMLAH,
+    EksportirXlsx,
+    induk_baris,
+    rumus_sum,
+)
+from inti.tabel import Baris, Kolom, Tabel
+from inti.templatetags.angka import susunan
 from renja.impor import impor_plan
 
 ROOT = Path(__file__).resolve().parent.parent

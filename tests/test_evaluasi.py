@@ -19,8 +19,8 @@ from django.test.utils import CaptureQueriesContext
 from evaluasi import services
 from evaluasi.models import HasilTabel
 from evaluasi.muat import muat_rencana
-from evaluasi.serial import tabel_dari_json
 from evaluasi.tabel import e81, tc29, tc33
+from inti.serial import tabel_dari_json
 from renja.impor import impor_plan
 from renja.models import Nilai, PerangkatDaerah
 from renja.services import nilai_simpan

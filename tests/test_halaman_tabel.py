@@ -14,9 +14,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from evaluasi.serial import tabel_dari_json
-from evaluasi.tabel import Baris, Kolom, Tabel
-from evaluasi.templatetags.angka import angka, susunan
+from inti.serial import tabel_dari_json
+from inti.tabel import Baris, Kolom, Tabel
+from inti.templatetags.angka import angka, susunan
 from renja.models import Peran, PerangkatDaerah
 from tests.factories import PerangkatDaerahFactory, UserFactory, anggota
 

@@ -9,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from renja.impor import ImporGagal, impor_plan
+from inti.berkas import ImporGagal
+from renja.impor import impor_plan
 from renja.models import (
     Indikator,
     Jenis,

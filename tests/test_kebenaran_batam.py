@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from evaluasi import rumus
 from evaluasi.muat import muat_rencana
 from evaluasi.tabel import tc29
+from inti import rumus
+from inti.parsing import parse_angka
 from renja.impor import impor_plan
 from renja.models import PerangkatDaerah
-from renja.parsing import parse_angka
 
 DATA = Path(__file__).parent / "data"
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from evaluasi import rumus
 from evaluasi.muat import muat_rencana
 from evaluasi.tabel import e81
 from evaluasi.tabel_lkj import lkj_anggaran, lkj_capaian, lkj_efisiensi
+from inti import rumus
 from renja.impor import impor_plan
 from renja.models import PerangkatDaerah
 

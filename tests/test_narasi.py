@@ -16,8 +16,8 @@ from dokumen.narasi import (
     kalimat_selisih,
     terbilang,
 )
-from evaluasi import rumus
-from evaluasi.tabel import Baris, Tabel
+from inti import rumus
+from inti.tabel import Baris, Tabel
 
 D = Decimal
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -1,4 +1,4 @@
-"""Tests for ``renja.parsing`` (rules in docs/PARSING.md and the module docstring).
+"""Tests for ``inti.parsing`` (rules in docs/PARSING.md and the module docstring).
 
 The code and number cases below are copied literally from the extracted seed tables in
 ``shared/data/tables/*.csv`` (``code_raw`` with its ``code_norm``/``code_reading``; every distinct
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renja.parsing import (
+from inti.parsing import (
     LEVEL_NOMENKLATUR,
     Angka,
     AngkaError,

@@ -36,9 +36,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evaluasi.muat import muat_rencana
-from evaluasi.serial import tabel_dari_json
 from evaluasi.services import PEMBANGUN, tabel_hitung
 from evaluasi.tabel_perubahan import klasifikasi, perubahan_pagu, t52, t53, temuan
+from inti.serial import tabel_dari_json
 from renja.akses import AksesDitolak
 from renja.impor import impor_plan
 from renja.models import Jenis, Nilai, Peran, PerangkatDaerah, Renja, StatusRenja

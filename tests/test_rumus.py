@@ -1,4 +1,4 @@
-"""Tests for ``evaluasi.rumus``, the formulas of domain.md §4.
+"""Tests for ``inti.rumus``, the formulas of domain.md §4.
 
 Worked examples are numbers printed in the seed documents (Batam Renja 2024 T-C.29, Dumai LKj 2023
 §3 of shared/data/002_dumai_lkj.md), hard-coded here: the tests must not read the seed files.
@@ -26,7 +26,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from evaluasi.rumus import (
+from inti.rumus import (
     AKUMULASI,
     KUMULATIF,
     NEGATIF,
@@ -865,6 +865,6 @@ def test_polaritas_of_an_odd_type_is_an_evaluasi_error_not_a_crash():
     st.sampled_from(["kumulatif", "non_kumulatif", "rata_rata"]),
 )
 def test_the_unvalidated_aggregation_for_database_values_equals_the_validated_one(nilai, akumulasi):
-    from evaluasi import rumus
+    from inti import rumus
 
     assert rumus.agregasi_nilai(nilai, akumulasi) == rumus.agregasi(nilai, akumulasi)

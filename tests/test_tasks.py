@@ -53,8 +53,8 @@ def test_a_real_worker_recomputes_a_stored_table_after_a_value_changes(tulis_csv
     from decimal import Decimal
 
     from evaluasi.models import HasilTabel
-    from evaluasi.serial import tabel_dari_json
     from evaluasi.services import tabel_hitung
+    from inti.serial import tabel_dari_json
     from renja.models import Nilai, Peran
     from renja.services import nilai_simpan
     from tests.factories import UserFactory, anggota

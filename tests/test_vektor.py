@@ -18,7 +18,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evaluasi import rumus
 from evaluasi.muat import (
     KOLOM_INDIKATOR,
     KOLOM_NILAI_IND,
@@ -29,8 +28,9 @@ from evaluasi.muat import (
     KOLOM_TERCETAK,
     DataRencana,
 )
-from evaluasi.serial import tabel_ke_json
 from evaluasi.tabel import Indeks, _fmt, _romawi, e81, indeks, tc29
+from inti import rumus
+from inti.serial import tabel_ke_json
 
 LEVELS = ["urusan", "bidang", "program", "kegiatan", "sub_kegiatan"]
 TAHUN = range(2021, 2027)

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from evaluasi.ekspor import EKSPORTIR, KERTAS, KonteksCetak
+from inti.ekspor import EKSPORTIR, KERTAS, KonteksCetak
 from renja.models import Pemda, PerangkatDaerah
 from renja.selectors import pd_dari_kode
 

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from renja.impor import ImporGagal, impor_plan
+from inti.berkas import ImporGagal
+from renja.impor import impor_plan
 
 
 class Command(BaseCommand):

@@ -11,11 +11,12 @@ from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from inti.berkas import ImporGagal
 from kepegawaian.demo import KOLOM as KOLOM_PEGAWAI
 from kepegawaian.demo import roster_demo
 from kepegawaian.impor import impor_pegawai
 from kepegawaian.models import Pegawai
-from renja.impor import ImporGagal, impor_plan
+from renja.impor import impor_plan
 from renja.models import (
     Indikator,
     Keanggotaan,

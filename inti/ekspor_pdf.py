@@ -27,8 +27,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from evaluasi.ekspor import KERTAS, KonteksCetak
-from evaluasi.tabel import Tabel
+from inti.ekspor import KERTAS, KonteksCetak
+from inti.tabel import Tabel
 
 # The HTML's base: "/static/css/x.css" resolves to BASE_URL + "static/css/x.css", which
 # PengambilUrl serves from the disk. ".invalid" is reserved: it can never reach a network.

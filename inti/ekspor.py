@@ -3,7 +3,7 @@
 CSV (contract §2): header ``kode,uraian,indikator,satuan`` then one column per
 official column (``k<number>``, E.81 ``k<number>_k``/``_rp``); numbers plain with a
 dot decimal, rounded half-up to 2 decimals; empty where there is no value.
-PDF (``evaluasi.ekspor_pdf``) and XLSX (``evaluasi.ekspor_xlsx``) are registered lazily:
+PDF (``inti.ekspor_pdf``) and XLSX (``inti.ekspor_xlsx``) are registered lazily:
 their modules (WeasyPrint, openpyxl) load on first use, and a format whose module is not
 there yet is reported as unavailable instead of breaking the import of this module.
 
@@ -18,13 +18,10 @@ import csv
 import importlib
 import io
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any, Protocol, TypedDict
+from typing import IO, Any, Protocol, TypedDict
 
-from evaluasi import rumus
-from evaluasi.tabel import Nilai, Tabel
-
-if TYPE_CHECKING:
-    from renja.models import PerangkatDaerah
+from inti import rumus
+from inti.tabel import Nilai, Tabel
 
 KERTAS = ("A4", "F4")  # F4: folio 215 × 330 mm, common in Indonesian government offices
 
@@ -39,20 +36,6 @@ class KonteksCetak(TypedDict, total=False):
     tahun: int
     versi: str  # "murni" or "perubahan"
     kertas: str  # "A4" (default) or "F4"
-
-
-def konteks_dari_pd(
-    pd: PerangkatDaerah, *, tahun: int, versi: str = "murni", kertas: str = "A4"
-) -> KonteksCetak:
-    return {
-        "pemda": pd.pemda.nama,
-        "pd_nama": pd.nama,
-        "pd_kode": pd.kode,
-        "perangkat_daerah": f"{pd.nama} ({pd.kode})",
-        "tahun": tahun,
-        "versi": versi,
-        "kertas": kertas,
-    }
 
 
 class Eksportir(Protocol):
@@ -102,7 +85,7 @@ class EksportirCsv:
 class EksportirTunda:
     """An exporter whose class is imported on first use (``modul:Kelas``).
 
-    Keeps ``import evaluasi.ekspor`` cheap and lets a format be registered before its
+    Keeps ``import inti.ekspor`` cheap and lets a format be registered before its
     module exists; ``muat()`` raises ``FormatTidakTersedia`` while it does not.
     """
 
@@ -141,8 +124,8 @@ class EksportirTunda:
 
 EKSPORTIR: dict[str, Eksportir] = {
     "csv": EksportirCsv(),
-    "xlsx": EksportirTunda("xlsx", "evaluasi.ekspor_xlsx", "EksportirXlsx"),
-    "pdf": EksportirTunda("pdf", "evaluasi.ekspor_pdf", "EksportirPdf"),
+    "xlsx": EksportirTunda("xlsx", "inti.ekspor_xlsx", "EksportirXlsx"),
+    "pdf": EksportirTunda("pdf", "inti.ekspor_pdf", "EksportirPdf"),
 }
 
 

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from evaluasi.tabel import Baris, Kolom, Nilai, Tabel
+from inti.tabel import Baris, Kolom, Nilai, Tabel
 
 
 def _ke_json(value: Nilai) -> Any:

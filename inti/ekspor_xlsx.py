@@ -1,6 +1,6 @@
 """XLSX exporter: a computed ``Tabel`` as the workbook a planner would otherwise build by hand.
 
-The layout is the HTML/PDF one (``evaluasi.templatetags.angka.susunan``): a title block
+The layout is the HTML/PDF one (``inti.templatetags.angka.susunan``): a title block
 (table number and title, pemda, perangkat daerah, year), the multi-row header with the
 same merged cells, the official column numbers (with their printed formula), then the rows
 in hierarchy order and the footer rows. Numbers are real numbers with a thousands-separator
@@ -29,9 +29,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from evaluasi import rumus
-from evaluasi.tabel import LEVEL_NOMENKLATUR, Baris, Nilai, Tabel
-from evaluasi.templatetags.angka import SelKepala, Susunan, susunan
+from inti import rumus
+from inti.tabel import LEVEL_NOMENKLATUR, Baris, Nilai, Tabel
+from inti.templatetags.angka import SelKepala, Susunan, susunan
 
 # --- which columns add up --------------------------------------------------------------
 
@@ -274,7 +274,7 @@ class EksportirXlsx:
 
     The title block takes ``konteks`` (``pemda``, ``perangkat_daerah``, ``tahun``, optional
     ``versi``; ``kertas`` "A4" or "F4" sets the paper), given to the constructor or to
-    ``tulis`` (``evaluasi.ekspor.KonteksCetak``); without it the block shows the table's title
+    ``tulis`` (``inti.ekspor.KonteksCetak``); without it the block shows the table's title
     and year only, on A4.
     """
 

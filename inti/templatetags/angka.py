@@ -19,8 +19,8 @@ from decimal import Decimal
 
 from django import template
 
-from evaluasi.tabel import Baris, Kolom, Nilai, Tabel
-from renja.parsing import format_angka
+from inti.parsing import format_angka
+from inti.tabel import Baris, Kolom, Nilai, Tabel
 
 register = template.Library()
 
