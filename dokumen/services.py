@@ -27,7 +27,6 @@ from dokumen import isi as isi_dokumen
 from dokumen.models import JenisDokumen, NarasiBagian, PekerjaanDokumen
 from dokumen.render import VERSI_TEMPLAT, render_dokumen
 from evaluasi import services as evaluasi
-from evaluasi.muat import RencanaTidakAda, muat_rencana
 from inti.serial import tabel_dari_json
 from inti.tabel import TabelTidakDapatDibuat
 from renja.models import PerangkatDaerah
@@ -83,13 +82,9 @@ def parameter_kanonis(
 def _sidik_tabel(
     *, pd: PerangkatDaerah, tahun: int, tabel: str, format: str, parameter: dict[str, Any]
 ) -> str:
-    try:
-        data = muat_rencana(pd_obj=pd, tahun=evaluasi.tahun_renstra(tabel, tahun))
-        sidik_data = data.sidik_jari()
-    except RencanaTidakAda:
-        sidik_data = "-"
-    isi = [VERSI_TEMPLAT, evaluasi.VERSI_MESIN, tabel, tahun, format, parameter, sidik_data]
-    isi += [pd.pemda.nama, pd.nama, pd.kode]
+    # The agency's data version stands for the plan: no plan is loaded to answer a request.
+    isi = [VERSI_TEMPLAT, evaluasi.VERSI_MESIN, tabel, tahun, format, parameter]
+    isi += [evaluasi.versi_data(pd), pd.pemda.nama, pd.nama, pd.kode]
     return hashlib.sha256(json.dumps(isi, sort_keys=True).encode()).hexdigest()
 
 
@@ -320,7 +315,7 @@ def pekerjaan_jalankan(*, pekerjaan_id: int) -> PekerjaanDokumen:
             isi, halaman = _render_tabel(p, lapor)
         else:
             isi, halaman = _render_dokumen(p, lapor)
-    except (RencanaTidakAda, TabelTidakDapatDibuat) as exc:
+    except (evaluasi.RencanaTidakAda, TabelTidakDapatDibuat) as exc:
         return _gagal(p, str(exc), mulai)
     except Exception as exc:  # the user must see that it failed and why; the log has the trace
         log.exception("Pembuatan dokumen %s gagal", p.pk)

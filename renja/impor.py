@@ -55,7 +55,7 @@ from renja.models import (
     StatusRenja,
     Tujuan,
 )
-from renja.services import leluhur, nama_sama, nomenklatur_lokal_buat, tabel_kedaluwarsa
+from renja.services import data_berubah, leluhur, nama_sama, nomenklatur_lokal_buat
 
 KOLOM_WAJIB = ("pemda", "opd", "kode", "uraian", "tahun", "jenis", "nilai")
 KOLOM_OPSIONAL = ("indikator", "satuan", "polaritas", "akumulasi", "periode", "sasaran")
@@ -952,7 +952,7 @@ def impor_plan(paths: Iterable[Path | str], *, oleh: AbstractBaseUser | None = N
             raise ImporGagal(penerap.masalah)  # leaving the block by an exception rolls back
         if hasil.ada_perubahan:
             for pd_id in penerap.pd_ids:
-                tabel_kedaluwarsa(pd_id=pd_id)
+                data_berubah(pd_id=pd_id)
     return hasil
 
 

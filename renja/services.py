@@ -17,6 +17,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from inti.parsing import Kode, parse_kode
@@ -148,6 +149,7 @@ def node_tambah(
             Indikator.objects.create(
                 program_kegiatan=node, nama=master.indikator, satuan=master.satuan or "-"
             )
+        data_berubah(pd_id=pd.pk)
     return node
 
 
@@ -182,11 +184,24 @@ def leluhur(kode: Kode) -> list[Kode]:
     return chain[::-1]
 
 
-def tabel_kedaluwarsa(*, pd_id: int) -> None:
-    """Stored tables of this agency are stale: recompute them after commit."""
-    from evaluasi.services import jadwalkan_hitung_ulang
+def data_berubah(*, pd_id: int) -> None:
+    """This agency's plan data changed: move its data version (``PerangkatDaerah.versi_data``).
 
-    jadwalkan_hitung_ulang(pd_id=pd_id)
+    Called by every write service inside its transaction, so the version commits (or rolls
+    back) with the data. Whatever is computed from the plan (stored tables, documents) keys
+    itself on the version and knows it is stale without loading the plan; nothing here
+    needs to know who computes what.
+    """
+    PerangkatDaerah.objects.filter(pk=pd_id).update(versi_data=F("versi_data") + 1)
+
+
+def data_pemda_berubah(*, pemda_id: int) -> None:
+    """Something every agency of a pemda is computed with changed (e.g. its rating scales)."""
+    PerangkatDaerah.objects.filter(pemda_id=pemda_id).update(versi_data=F("versi_data") + 1)
+
+
+# The name the write paths used when this queued the recomputation itself.
+tabel_kedaluwarsa = data_berubah
 
 
 def nama_sama(a: str, b: str) -> bool:
@@ -318,7 +333,7 @@ def nilai_simpan(
         nilai._history_user = oleh  # type: ignore[attr-defined]
         nilai.full_clean(validate_unique=False)
         nilai.save()
-        tabel_kedaluwarsa(pd_id=pd.pk)
+        data_berubah(pd_id=pd.pk)
     return nilai
 
 
@@ -366,6 +381,8 @@ def _transisi(*, renja: Renja, ke: str, oleh: Any, catatan: str = "") -> Renja:
         if ke == S.DITETAPKAN:
             renja.ditetapkan_pada = timezone.now()
         renja.save(update_fields=["status", "ditetapkan_pada"])
+        # A set Renja prints its date; the documents key on the data version.
+        data_berubah(pd_id=renja.perangkat_daerah_id)
     return renja
 
 

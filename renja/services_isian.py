@@ -174,7 +174,7 @@ def _sel_hapus(
         nilai._change_reason = jalur  # type: ignore[attr-defined]
         nilai._history_user = oleh  # type: ignore[attr-defined]
         nilai.delete()
-        services.tabel_kedaluwarsa(pd_id=pd.pk)
+        services.data_berubah(pd_id=pd.pk)
     return None
 
 
@@ -230,7 +230,7 @@ def indikator_ubah(
     indikator.full_clean(validate_unique=False, validate_constraints=False)
     with transaction.atomic():
         indikator.save()
-        services.tabel_kedaluwarsa(pd_id=pd.pk)
+        services.data_berubah(pd_id=pd.pk)
     return indikator
 
 
@@ -280,7 +280,7 @@ def node_tambah_dari_master(
             Indikator.objects.create(
                 program_kegiatan=node, nama=nama, satuan=satuan.strip(), urutan=urutan
             )
-        services.tabel_kedaluwarsa(pd_id=pd.pk)
+        services.data_berubah(pd_id=pd.pk)
     return node
 
 
@@ -337,5 +337,5 @@ def catatan_evaluasi_simpan(
         catatan._history_user = oleh  # type: ignore[attr-defined]
         catatan.full_clean(validate_unique=False)
         catatan.save()
-        services.tabel_kedaluwarsa(pd_id=pd.pk)
+        services.data_berubah(pd_id=pd.pk)
     return catatan

@@ -48,7 +48,7 @@ from renja.models import (
     PerangkatDaerah,
     ProgramKegiatan,
 )
-from renja.services import jenis_terkunci, renja_pemilik, tabel_kedaluwarsa
+from renja.services import data_berubah, jenis_terkunci, renja_pemilik
 
 ALASAN = "excel"
 BATAS_UKURAN = 5 * 1024 * 1024  # bytes of the uploaded file
@@ -928,7 +928,7 @@ def pratinjau_terapkan(
                 )
             hasil.baru, hasil.berubah = len(baru), len(berubah)
             if baru or berubah:
-                tabel_kedaluwarsa(pd_id=pd.pk)
+                data_berubah(pd_id=pd.pk)
     except IntegrityError as exc:
         # Someone created one of these values between our read and our write.
         raise _tolak(
