@@ -12,24 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
 
 from django.db.models import F
 
 from evaluasi.models import HasilTabel
 from evaluasi.muat import DataRencana, RencanaTidakAda, muat_rencana
-from evaluasi.tabel import PEMBANGUN as PEMBANGUN_RENJA
-from evaluasi.tabel_lkj import PEMBANGUN_LKJ
-from evaluasi.tabel_perubahan import PEMBANGUN_PERUBAHAN
+from inti import katalog
 from inti.serial import tabel_ke_json
 from inti.tabel import Tabel, TabelTidakDapatDibuat
 from renja.models import PerangkatDaerah
-
-PEMBANGUN: dict[str, Callable[..., Tabel]] = {
-    **PEMBANGUN_RENJA,
-    **PEMBANGUN_LKJ,
-    **PEMBANGUN_PERUBAHAN,
-}
 
 # Bump when a formula or a table layout changes: every stored result becomes stale.
 VERSI_MESIN = "2026.11.2"  # .2: E.81 prints the quarter's account (faktor pendorong …)
@@ -44,8 +35,8 @@ __all__ = [
 
 
 def tahun_renstra(tabel: str, tahun: int) -> int:
-    """T-C.29 of plan year N evaluates N-2 against the Renstra that contains N-2."""
-    return tahun - 2 if tabel == "tc29" else tahun
+    """The year whose Renstra the table of plan year ``tahun`` reads (T-C.29: N-2)."""
+    return katalog.jenis_tabel(tabel).tahun_renstra(tahun)
 
 
 def opsi_teks(*, triwulan: int | None, versi: str) -> str:
@@ -57,20 +48,24 @@ def opsi_teks(*, triwulan: int | None, versi: str) -> str:
     return ";".join(parts)
 
 
-def _periksa_permintaan(*, tabel: str, triwulan: int | None) -> None:
-    if tabel not in PEMBANGUN:
-        raise TabelTidakDapatDibuat(
-            f"Tabel {tabel!r} belum tersedia; yang tersedia: {', '.join(sorted(PEMBANGUN))}."
-        )
-    if tabel == "e81" and triwulan is None:
-        raise TabelTidakDapatDibuat("E.81 memerlukan --triwulan 1-4.")
+def jenis_tabel_rencana(tabel: str, *, triwulan: int | None) -> katalog.JenisTabel:
+    """The catalogue entry of a plan table, or ``TabelTidakDapatDibuat`` saying why not."""
+    try:
+        jenis = katalog.jenis_tabel(tabel)
+    except katalog.TabelTidakDikenal as exc:
+        raise TabelTidakDapatDibuat(str(exc)) from exc
+    if jenis.lingkup != "pd":
+        raise TabelTidakDapatDibuat(f"{jenis.judul} bukan tabel rencana perangkat daerah.")
+    if jenis.butuh_triwulan and triwulan is None:
+        raise TabelTidakDapatDibuat(f"{jenis.singkat} memerlukan --triwulan 1-4.")
+    return jenis
 
 
 def bangun(data: DataRencana, *, tabel: str, tahun: int, triwulan: int | None, versi: str) -> Tabel:
-    _periksa_permintaan(tabel=tabel, triwulan=triwulan)
-    if tabel == "e81":
-        return PEMBANGUN["e81"](data, tahun=tahun, triwulan=triwulan, versi=versi)
-    return PEMBANGUN[tabel](data, tahun=tahun)
+    jenis = jenis_tabel_rencana(tabel, triwulan=triwulan)
+    if jenis.butuh_triwulan:
+        return jenis.pembangun(data, tahun=tahun, triwulan=triwulan, versi=versi)
+    return jenis.pembangun(data, tahun=tahun)
 
 
 def versi_data(pd: PerangkatDaerah) -> int:
@@ -96,7 +91,7 @@ def tabel_hitung(
 
     ``data`` lets a caller that computes several tables of one plan load it once.
     """
-    _periksa_permintaan(tabel=tabel, triwulan=triwulan)
+    jenis_tabel_rencana(tabel, triwulan=triwulan)
     opsi = opsi_teks(triwulan=triwulan, versi=versi)
     # Read before the plan is loaded: a write in between makes the stored table look
     # older than it is (recomputed once more), never newer.

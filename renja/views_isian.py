@@ -29,7 +29,6 @@ from renja.forms_isian import (
     CariForm,
     CatatanEvaluasiForm,
     KunciForm,
-    KunciSel,
     NodeTambahForm,
     SelForm,
     baca_isian,
@@ -413,23 +412,3 @@ def _catatan_form(triwulan: int, catatan: CatatanEvaluasi | None) -> CatatanEval
         awal["revisi"] = str(catatan.revisi)
         awal.update({b: getattr(catatan, b) for b in services_isian.BIDANG_CATATAN})
     return CatatanEvaluasiForm(initial=awal)
-
-
-@login_required
-@require_POST
-def hitung_kepegawaian(request: HttpRequest, pd_id: int, tahun: int, pk: int) -> HttpResponse:
-    """Compute an indicator's quarterly realisations from the staff roster, then reload."""
-    from kepegawaian import services as kepegawaian
-
-    a = _akses(request, pd_id, tahun)
-    indikator = sel_q.pemilik_sel(pd=a.pd, kunci=KunciSel("i", pk, Jenis.REALISASI, tahun, 1))
-    assert isinstance(indikator, Indikator)
-    try:
-        kepegawaian.realisasi_hitung(oleh=request.user, indikator=indikator, tahun=tahun)  # type: ignore[arg-type]
-    except AksesDitolak as e:
-        return HttpResponse(_pesan(e), status=403)
-    except ValidationError as e:
-        return HttpResponse(_pesan(e), status=422)
-    respons = HttpResponse("")
-    respons["HX-Refresh"] = "true"
-    return respons
