@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from inti import rumus
+from inti.konstanta import TRIWULAN
 from kepegawaian import selectors
 from kepegawaian.models import Pendidikan
 from renja import akses, services
@@ -77,7 +78,7 @@ def realisasi_hitung(
         raise ValidationError(f"Indikator “{indikator.nama}” diisi manual, bukan dari kepegawaian.")
     hari_ini = hari_ini or timezone.localdate()
     hasil: list[HasilHitung] = []
-    for q in (1, 2, 3, 4):
+    for q in TRIWULAN:
         tanggal = akhir_triwulan(tahun, q)
         if tanggal > hari_ini:
             break

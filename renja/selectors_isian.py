@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from inti import rumus
+from inti.konstanta import TRIWULAN
 from inti.parsing import format_angka
 from renja import akses, selectors, services
 from renja.forms_isian import KunciSel
@@ -35,7 +36,6 @@ from renja.models import (
     Renstra,
 )
 
-TRIWULAN = (1, 2, 3, 4)
 JENIS_RENCANA_NODE = (Jenis.PAGU, Jenis.LOKASI, Jenis.SUMBER_DANA, Jenis.CATATAN)
 
 

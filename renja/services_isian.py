@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from inti.konstanta import TRIWULAN
 from renja import akses, services
 from renja.models import (
     Akumulasi,
@@ -317,7 +318,7 @@ def catatan_evaluasi_simpan(
     different stored revisi (or an account that appeared meanwhile) is ``CatatanBerubah``.
     """
     akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
-    if triwulan not in (1, 2, 3, 4):
+    if triwulan not in TRIWULAN:
         raise ValidationError("Triwulan harus 1 sampai 4.")
     with transaction.atomic():
         catatan = (

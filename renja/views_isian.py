@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from inti.konstanta import TAHUN_SAH, TRIWULAN
 from renja import selectors_isian as sel_q
 from renja import services_isian
 from renja.akses import AksesDitolak
@@ -44,11 +45,9 @@ from renja.models import (
 )
 from renja.services import NilaiBerubah
 
-TAHUN_WAJAR = range(2000, 2101)
-
 
 def _akses(request: HttpRequest, pd_id: int, tahun: int) -> sel_q.Akses:
-    if tahun not in TAHUN_WAJAR:
+    if tahun not in TAHUN_SAH:
         raise Http404("Tahun tidak dikenal.")
     return sel_q.akses_pd(user=request.user, pd_id=pd_id)
 
@@ -401,7 +400,7 @@ def catatan_evaluasi(request: HttpRequest, pd_id: int, tahun: int) -> HttpRespon
 
 def _triwulan(data: Any) -> int:
     teks = str(data.get("triwulan") or "1")
-    if teks not in ("1", "2", "3", "4"):
+    if teks not in {str(q) for q in TRIWULAN}:
         raise Http404("Triwulan tidak dikenal.")
     return int(teks)
 
