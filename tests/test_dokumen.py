@@ -212,6 +212,28 @@ def test_a_requested_table_is_generated_then_served_from_the_stored_file(batam_b
     assert not ketiga.dari_cache and ketiga.berkas.name != pertama.berkas.name
 
 
+def test_fingerprinting_a_request_loads_no_plan(
+    batam_bkpsdm, monkeypatch, django_assert_max_num_queries
+):
+    """The web request answers from the data version; only the worker loads the plan."""
+
+    def jangan(**_: object) -> None:
+        raise AssertionError("the plan was loaded to fingerprint a request")
+
+    monkeypatch.setattr("evaluasi.services.muat_rencana", jangan)
+    monkeypatch.setattr("dokumen.isi.muat_rencana", jangan)
+    for jenis, tabel, fmt in (("tabel", "tc33", "pdf"), ("renja", "", "pdf"), ("lkj", "", "pdf")):
+        with django_assert_max_num_queries(6):
+            services.sidik_pekerjaan(
+                pd=batam_bkpsdm,
+                tahun=2024,
+                jenis=jenis,
+                tabel=tabel,
+                format=fmt,
+                parameter={"versi": "murni", "kertas": "A4"},
+            )
+
+
 def test_csv_and_xlsx_tables_go_through_the_same_job(batam_bkpsdm, dina):
     for fmt in ("csv", "xlsx"):
         p = services.pekerjaan_minta(
