@@ -409,15 +409,12 @@ def _keuangan(data: DataRencana | None, tahun: int) -> tuple[Decimal | None, Dec
     if data is None:
         return None, None
     from evaluasi.tabel import indeks
-    from evaluasi.tabel_lkj import _pagu_berlaku, _realisasi_anggaran
 
     idx = indeks(data)
     akar = idx.anak.get(None, [])
-    pagu = _pagu_berlaku(idx, tahun)
-    belanja = _realisasi_anggaran(idx, tahun)
-    total_pagu = rumus.agregasi_nilai([pagu.get(n) for n in akar], rumus.KUMULATIF)
-    total_belanja = rumus.agregasi_nilai([belanja.get(n) for n in akar], rumus.KUMULATIF)
-    return total_pagu, total_belanja
+    pagu = idx.pagu_berlaku(tahun)
+    belanja = idx.belanja(tahun)
+    return rumus.jumlah(pagu.get(n) for n in akar), rumus.jumlah(belanja.get(n) for n in akar)
 
 
 # ---------------------------------------------------------------------------------------

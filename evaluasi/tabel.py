@@ -65,6 +65,9 @@ class Indeks:
         self.anak: dict[int | None, list[int]] = defaultdict(list)
         for node_id, (_, _, parent, _) in sorted(self.node.items(), key=lambda kv: kv[1][0]):
             self.anak[parent].append(node_id)
+        # The tree for ``rumus.jumlah_ke_atas``: each node's parent, and the sub kegiatan.
+        self.induk: dict[int, int | None] = {i: v[2] for i, v in self.node.items()}
+        self.sub_kegiatan: list[int] = [i for i, v in self.node.items() if v[1] == "sub_kegiatan"]
         ind = data.indikator.sort_values(["urutan", "id"])
         self.indikator_node: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
         self.indikator_sasaran: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
@@ -198,34 +201,67 @@ class Indeks:
         key = (jenis, tahun, triwulan)
         if key not in self._jumlah:
             self._jumlah[key] = self.jumlah_ke_atas(
-                lambda node_id: self.nod.get((node_id, tahun, jenis, triwulan))
+                {n: self.nod.get((n, tahun, jenis, triwulan)) for n in self.sub_kegiatan}
             )
         return self._jumlah[key]
 
-    def jumlah_ke_atas(self, nilai_sub: Callable[[int], Decimal | None]) -> dict[int, Decimal]:
-        """Roll a value of every sub kegiatan up the tree: each node gets the sum below it."""
-        total: dict[int, Decimal] = {}
-        for node_id, (_, level, _, _) in self.node.items():
-            if level != "sub_kegiatan":
-                continue
-            value = nilai_sub(node_id)
-            current: int | None = node_id
-            while value is not None and current is not None:
-                total[current] = total.get(current, Decimal(0)) + value
-                current = self.node[current][2]
-        return total
+    def jumlah_ke_atas(self, nilai_sub: Mapping[int, Decimal | None]) -> dict[int, Decimal]:
+        """Roll a value of every sub kegiatan up the tree (``rumus.jumlah_ke_atas``)."""
+        return rumus.jumlah_ke_atas(self.induk, nilai_sub)
 
     def jumlah_rentang(
         self, jenis: str, tahun: Iterable[int], triwulan: int = 0
     ) -> dict[int, Decimal]:
-        total: dict[int, Decimal] = {}
-        for t in tahun:
-            for node_id, value in self.jumlah_anggaran(jenis, t, triwulan).items():
-                total[node_id] = total.get(node_id, Decimal(0)) + value
-        return total
+        """Every node's budget summed over several years (e.g. the Renstra period's pagu)."""
+        return _jumlah_per_node(self.jumlah_anggaran(jenis, t, triwulan) for t in tahun)
+
+    def pagu_berlaku(self, tahun: int) -> dict[int, Decimal]:
+        """The year's budget per node: the perubahan one where a sub kegiatan has it (a copy)."""
+        key = ("pagu_berlaku", tahun)
+        if key not in self.memo:
+            pagu: dict[int, Decimal | None] = {}
+            for n in self.sub_kegiatan:
+                value = self.nod.get((n, tahun, "pagu_perubahan", 0))
+                pagu[n] = value if value is not None else self.nod.get((n, tahun, "pagu", 0))
+            self.memo[key] = self.jumlah_ke_atas(pagu)
+        return dict(self.memo[key])
+
+    def belanja(self, tahun: int) -> dict[int, Decimal]:
+        """A year's spending per node (a copy): every sub kegiatan's ``rumus.belanja_tahun``
+        (its yearly realisasi anggaran, else the sum of its quarters), summed up the tree."""
+        key = ("belanja", tahun)
+        if key not in self.memo:
+            subs = self.sub_kegiatan
+            nilai = rumus.belanja_tahun_kolom(
+                [self.nod.get((n, tahun, "realisasi_anggaran", 0)) for n in subs],
+                [
+                    [self.nod.get((n, tahun, "realisasi_anggaran", q)) for q in range(1, 5)]
+                    for n in subs
+                ],
+            )
+            self.memo[key] = self.jumlah_ke_atas(dict(zip(subs, nilai, strict=True)))
+        return dict(self.memo[key])
+
+    def belanja_rentang(self, tahun: Iterable[int]) -> dict[int, Decimal]:
+        """Every node's spending summed over several years (E.81 "s/d tahun lalu")."""
+        return _jumlah_per_node(self.belanja(t) for t in tahun)
 
     def teks_node(self, node_id: int, tahun: int, jenis: str) -> str:
         return self.nod_teks.get((node_id, tahun, jenis), "")
+
+
+def _jumlah_per_node(per_tahun: Iterable[Mapping[int, Decimal]]) -> dict[int, Decimal]:
+    """Per node, the sum of its figures over several years (nodes without any are absent)."""
+    nilai: dict[int, list[Decimal | None]] = defaultdict(list)
+    for isi in per_tahun:
+        for node_id, value in isi.items():
+            nilai[node_id].append(value)
+    hasil: dict[int, Decimal] = {}
+    for node_id, values in nilai.items():
+        total = rumus.jumlah(values)
+        if total is not None:
+            hasil[node_id] = total
+    return hasil
 
 
 def _kerangka(idx: Indeks, node_ids: Iterable[int]) -> list[tuple[int, Ind | None, int]]:
@@ -571,8 +607,7 @@ def tc31(data: DataRencana, *, tahun: int) -> Tabel:
 
 
 def _jumlah_akar(idx: Indeks, jumlah: dict[int, Decimal]) -> Decimal | None:
-    roots = [n for n in idx.anak.get(None, []) if n in jumlah]
-    return sum((jumlah[n] for n in roots), Decimal(0)) if roots else None
+    return rumus.jumlah(jumlah.get(n) for n in idx.anak.get(None, []))
 
 
 def _catatan_tc31(
@@ -741,7 +776,7 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
     akhir = data.tahun_selesai
     lalu = list(range(data.tahun_mulai, tahun))
     rp5 = idx.jumlah_rentang("pagu_renstra", range(data.tahun_mulai, akhir + 1))
-    rp6 = idx.jumlah_rentang("realisasi_anggaran", lalu)
+    rp6 = idx.belanja_rentang(lalu)  # each year's spending by the one rule (rumus.belanja_tahun)
     rp7 = idx.jumlah_anggaran(jenis_pagu, tahun)
     if versi == "perubahan":  # sub kegiatan unchanged by the perubahan keep their murni pagu
         murni = idx.jumlah_anggaran("pagu", tahun)
@@ -932,11 +967,7 @@ def _e81_rp(
         return []
 
     def jumlah(values: dict[int, Decimal]) -> list[Decimal | None]:
-        hasil: list[Decimal | None] = []
-        for node_ids in kelompok:
-            ada = [values[n] for n in node_ids if n in values]
-            hasil.append(sum(ada, Decimal(0)) if ada else None)
-        return hasil
+        return [rumus.jumlah(values.get(n) for n in node_ids) for node_ids in kelompok]
 
     k5, k6, k7 = (jumlah(values) for values in dasar)
     tw = {q: jumlah(rp_tw[q]) for q in range(1, triwulan + 1)}

@@ -7,9 +7,6 @@ gets the capaian and efisiensi tables per program indicator instead.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
-
-import pandas as pd
 
 from evaluasi.muat import DataRencana
 from evaluasi.tabel import (
@@ -25,40 +22,6 @@ from evaluasi.tabel import (
 from inti import rumus
 
 Ind = tuple[int, str, str, str, str]
-
-
-def _pagu_berlaku(idx: Indeks, tahun: int) -> dict[int, Decimal]:
-    """The year's budget per node: the perubahan one where a sub kegiatan has it."""
-    key = ("lkj_pagu", tahun)
-    if key not in idx.memo:
-
-        def pagu(node_id: int) -> Decimal | None:
-            value = idx.nod.get((node_id, tahun, "pagu_perubahan", 0))
-            return value if value is not None else idx.nod.get((node_id, tahun, "pagu", 0))
-
-        idx.memo[key] = idx.jumlah_ke_atas(pagu)
-    return dict(idx.memo[key])
-
-
-def _realisasi_anggaran(idx: Indeks, tahun: int) -> dict[int, Decimal]:
-    """A year's spending per node: each sub kegiatan's yearly figure, else its quarters' sum."""
-    key = ("lkj_belanja", tahun)
-    if key not in idx.memo:
-        subs = [n for n, (_, level, _, _) in idx.node.items() if level == "sub_kegiatan"]
-        belanja = {n: idx.nod.get((n, tahun, "realisasi_anggaran", 0)) for n in subs}
-        kuartal = {
-            n: [idx.nod.get((n, tahun, "realisasi_anggaran", q)) for q in range(1, 5)]
-            for n, value in belanja.items()
-            if value is None
-        }
-        # The quarters of every sub kegiatan without a yearly figure, summed in one call.
-        ada = [n for n, values in kuartal.items() if any(v is not None for v in values)]
-        if ada:
-            frame = pd.DataFrame([kuartal[n] for n in ada], dtype=object)
-            jumlah = rumus.agregasi_baris(frame, rumus.KUMULATIF).tolist()
-            belanja.update(zip(ada, jumlah, strict=True))
-        idx.memo[key] = idx.jumlah_ke_atas(belanja.get)
-    return dict(idx.memo[key])
 
 
 def _iku(idx: Indeks, data: DataRencana) -> list[tuple[str, str, str, Ind]]:
@@ -202,8 +165,8 @@ def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
 def lkj_anggaran(data: DataRencana, *, tahun: int) -> Tabel:
     """Kinerja dan anggaran per program: target, realisasi, capaian; pagu, realisasi, serapan."""
     idx = indeks(data)
-    pagu = _pagu_berlaku(idx, tahun)
-    belanja = _realisasi_anggaran(idx, tahun)
+    pagu = idx.pagu_berlaku(tahun)
+    belanja = idx.belanja(tahun)
     rows = []
     for node_id in idx.urut_pohon():
         kode, level, _, uraian = idx.node[node_id]
@@ -239,14 +202,9 @@ def lkj_anggaran(data: DataRencana, *, tahun: int) -> Tabel:
                     jejak={"k6": "jumlah pagu sub kegiatan", "k8": "serapan: 7/6 × 100"},
                 )
             )
-    total_pagu = (
-        sum((pagu[n] for n in idx.anak.get(None, []) if n in pagu), Decimal(0)) if pagu else None
-    )
-    total_belanja = (
-        sum((belanja[n] for n in idx.anak.get(None, []) if n in belanja), Decimal(0))
-        if belanja
-        else None
-    )
+    akar = idx.anak.get(None, [])
+    total_pagu = rumus.jumlah(pagu.get(n) for n in akar)
+    total_belanja = rumus.jumlah(belanja.get(n) for n in akar)
     kaki = [
         Baris(
             kode="",
@@ -282,8 +240,8 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
     """Efisiensi per IKU: capaian ÷ serapan of the programs serving its sasaran."""
     idx = indeks(data)
     skala = data.skala_untuk("efisiensi")
-    pagu = _pagu_berlaku(idx, tahun)
-    belanja = _realisasi_anggaran(idx, tahun)
+    pagu = idx.pagu_berlaku(tahun)
+    belanja = idx.belanja(tahun)
     program_sasaran: dict[int, list[int]] = {}
     for row in data.sasaran_program.itertuples(index=False):
         program_sasaran.setdefault(int(row.sasaran_id), []).append(int(row.program_id))
@@ -302,11 +260,9 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
             programs = program_sasaran.get(kunci_ke_id[kode], [])
         else:
             programs = node_kode.get(kode, [])
-        p = [pagu[n] for n in programs if n in pagu]
-        r = [belanja[n] for n in programs if n in belanja]
-        serapan = rumus.serapan(
-            sum(r, Decimal(0)) if r else None, sum(p, Decimal(0)) if p else None
-        )
+        p = rumus.jumlah(pagu.get(n) for n in programs)
+        r = rumus.jumlah(belanja.get(n) for n in programs)
+        serapan = rumus.serapan(r, p)
         target = idx.target(ind_id, tahun)[0]
         realisasi = idx.realisasi_tahun(ind_id, tahun, akm)
         capaian = rumus.capaian(target, realisasi, pol)
@@ -327,7 +283,7 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
                 jejak={
                     "k4": f"serapan {metode}: "
                     + ", ".join(idx.node[n][0] for n in programs)
-                    + f" = {_fmt(sum(r, Decimal(0)) if r else None)} / {_fmt(sum(p, Decimal(0)) if p else None)} × 100",
+                    + f" = {_fmt(r)} / {_fmt(p)} × 100",
                     "k5": f"{_fmt(rumus.bulat(capaian))} / {_fmt(rumus.bulat(serapan))}",
                     "k6": "kategori menurut rasio sebelum dibulatkan",
                 },

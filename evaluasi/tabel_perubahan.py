@@ -31,7 +31,7 @@ so the reason is inferred from the figures, and every row's jejak says why:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
@@ -312,11 +312,6 @@ def temuan(data: DataRencana, *, tahun: int) -> list[str]:
 # --- tables ----------------------------------------------------------------------------
 
 
-def _jumlah(values: Iterable[Decimal | None]) -> Decimal | None:
-    """Sum of the values present; no value over no values (domain.md §5)."""
-    return rumus.agregasi_nilai(list(values), rumus.KUMULATIF)
-
-
 def _catatan_aturan() -> list[str]:
     return [
         "Alasan ditentukan dari angka: sub kegiatan baru = tanpa pagu murni; dihapus = pagu "
@@ -371,9 +366,9 @@ def t52(data: DataRencana, *, tahun: int) -> Tabel:
             uraian="JUMLAH",
             level="jumlah",
             nilai={
-                "k4": _jumlah(r.nilai["k4"] for r in rows),  # type: ignore[misc]
-                "k5": _jumlah(r.nilai["k5"] for r in rows),  # type: ignore[misc]
-                "k6": _jumlah(r.nilai["k6"] for r in rows),  # type: ignore[misc]
+                "k4": rumus.jumlah(r.nilai["k4"] for r in rows),  # type: ignore[misc]
+                "k5": rumus.jumlah(r.nilai["k5"] for r in rows),  # type: ignore[misc]
+                "k6": rumus.jumlah(r.nilai["k6"] for r in rows),  # type: ignore[misc]
             },
             jejak={"k4": "jumlah baris", "k5": "jumlah baris", "k6": "jumlah baris"},
         )
@@ -424,9 +419,9 @@ def t53(data: DataRencana, *, tahun: int) -> Tabel:
             }
             row.jejak = {"k5": _jejak_selisih(p, tahun), "k6": p.cara}
             rows.append(row)
-    sebelum = _jumlah(r.nilai["k3"] for r in rows)  # type: ignore[misc]
-    sesudah = _jumlah(r.nilai["k4"] for r in rows)  # type: ignore[misc]
-    bersih = _jumlah(r.nilai["k5"] for r in rows)  # type: ignore[misc]
+    sebelum = rumus.jumlah(r.nilai["k3"] for r in rows)  # type: ignore[misc]
+    sesudah = rumus.jumlah(r.nilai["k4"] for r in rows)  # type: ignore[misc]
+    bersih = rumus.jumlah(r.nilai["k5"] for r in rows)  # type: ignore[misc]
     kaki = [
         Baris(
             kode="",
@@ -461,9 +456,9 @@ def perubahan_pagu(data: DataRencana, *, tahun: int) -> Tabel:
     idx = indeks(data)
     k = klasifikasi(data, tahun=tahun)
     per_node = k.per_node()
-    sebelum = idx.jumlah_ke_atas(lambda n: per_node[n].sebelum if n in per_node else None)
-    sesudah = idx.jumlah_ke_atas(lambda n: per_node[n].sesudah if n in per_node else None)
-    selisih = idx.jumlah_ke_atas(lambda n: per_node[n].selisih if n in per_node else None)
+    sebelum = idx.jumlah_ke_atas({n: p.sebelum for n, p in per_node.items()})
+    sesudah = idx.jumlah_ke_atas({n: p.sesudah for n, p in per_node.items()})
+    selisih = idx.jumlah_ke_atas({n: p.selisih for n, p in per_node.items()})
     rows: list[Baris] = []
     for node_id in _dengan_leluhur(idx, set(per_node)):
         kode, level, _, uraian = idx.node[node_id]
@@ -499,9 +494,9 @@ def perubahan_pagu(data: DataRencana, *, tahun: int) -> Tabel:
             uraian="JUMLAH",
             level="jumlah",
             nilai={
-                "k3": _jumlah(sebelum.get(n) for n in akar),
-                "k4": _jumlah(sesudah.get(n) for n in akar),
-                "k5": _jumlah(selisih.get(n) for n in akar),
+                "k3": rumus.jumlah(sebelum.get(n) for n in akar),
+                "k4": rumus.jumlah(sesudah.get(n) for n in akar),
+                "k5": rumus.jumlah(selisih.get(n) for n in akar),
             },
             jejak={"k5": "jumlah seluruh sub kegiatan = 4 − 3"},
         )
@@ -515,7 +510,7 @@ def perubahan_pagu(data: DataRencana, *, tahun: int) -> Tabel:
                 kode="",
                 uraian=f"Jumlah {alasan} ({len(anggota)} sub kegiatan)",
                 level="jumlah",
-                nilai={"k5": _jumlah(p.selisih for p in anggota)},
+                nilai={"k5": rumus.jumlah(p.selisih for p in anggota)},
                 jejak={"k5": "jumlah selisih sub kegiatan dengan alasan ini"},
             )
         )

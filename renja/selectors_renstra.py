@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
+from inti import rumus
 from renja import akses, selectors
 from renja.forms_isian import KunciSel
 from renja.models import (
@@ -165,32 +166,25 @@ def sel_target(
     return hasil
 
 
-def _jumlah(nilai: list[Decimal | None]) -> Decimal | None:
-    ada = [v for v in nilai if v is not None]
-    return sum(ada, Decimal(0)) if ada else None
-
-
 def pagu_per_node(
     *, node: list[ProgramKegiatan], nilai_n: dict[tuple[int, str, int], Nilai], tahun: list[int]
 ) -> dict[int | str, list[Decimal | None]]:
-    """``pagu_renstra`` per year: sub kegiatan as entered, parents and ``"total"`` summed."""
+    """``pagu_renstra`` per year: sub kegiatan as entered, parents (``rumus.jumlah_ke_atas``)
+    and ``"total"`` summed."""
     induk = {n.pk: n.parent_id for n in node}
-    kumpulan: dict[int | str, list[list[Decimal | None]]] = defaultdict(lambda: [[] for _ in tahun])
+    per_tahun: list[dict[int, Decimal | None]] = [{} for _ in tahun]
     for n in node:
         if n.level != Level.SUB_KEGIATAN:
             continue
-        isi: list[Decimal | None] = []
-        for t in tahun:
+        for k, t in enumerate(tahun):
             nilai = nilai_n.get((n.pk, Jenis.PAGU_RENSTRA, t))
-            isi.append(None if nilai is None else nilai.angka)
-        naik: int | None = n.pk
-        while naik is not None:
-            for k, v in enumerate(isi):
-                kumpulan[naik][k].append(v)
-            naik = induk.get(naik)
-        for k, v in enumerate(isi):
-            kumpulan["total"][k].append(v)
-    return {kunci: [_jumlah(v) for v in per_tahun] for kunci, per_tahun in kumpulan.items()}
+            per_tahun[k][n.pk] = None if nilai is None else nilai.angka
+    naik = [rumus.jumlah_ke_atas(induk, isi) for isi in per_tahun]
+    hasil: dict[int | str, list[Decimal | None]] = {
+        n.pk: [jumlah.get(n.pk) for jumlah in naik] for n in node
+    }
+    hasil["total"] = [rumus.jumlah(isi.values()) for isi in per_tahun]
+    return hasil
 
 
 def angka_pagu(node_id: int | str, pagu: list[Decimal | None], tahun: list[int]) -> list[Angka]:
