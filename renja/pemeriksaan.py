@@ -58,6 +58,11 @@ def angka_polos(d: Decimal | None) -> str:
     return text or "0"
 
 
+def _rp(d: Decimal) -> str:
+    """An amount in Indonesian notation, with cents only when it has them."""
+    return format_angka(d, 0 if d == d.to_integral_value() else 2)
+
+
 def _kolom(jenis: str, tahun: int, triwulan: int) -> str:
     return f"{jenis} {tahun}" + (f" TW{triwulan}" if triwulan else "")
 
@@ -110,6 +115,44 @@ def _periksa_capaian(
                 angka_polos(dihitung),
                 angka_polos(t.angka),
                 pesan,
+            )
+        )
+    return hasil
+
+
+def _periksa_belanja_triwulan(
+    nodes: dict[int | None, ProgramKegiatan], nilai_node: list[Nilai]
+) -> list[Temuan]:
+    """A sub kegiatan's yearly realisasi anggaran differs from the sum of its quarters.
+
+    The reports count the yearly figure (``rumus.belanja_tahun``), so the quarters entered
+    beside it are then not what was spent: the planner should correct one or the other.
+    """
+    tahunan: dict[tuple[int | None, int], Decimal] = {}
+    kuartal: dict[tuple[int | None, int], list[Decimal | None]] = defaultdict(list)
+    for n in nilai_node:
+        if n.jenis != Jenis.REALISASI_ANGGARAN or n.angka is None:
+            continue
+        if n.triwulan == 0:
+            tahunan[(n.program_kegiatan_id, n.tahun)] = n.angka
+        else:
+            kuartal[(n.program_kegiatan_id, n.tahun)].append(n.angka)
+    hasil = []
+    for (node_id, th), setahun in tahunan.items():
+        jumlah = rumus.jumlah(kuartal.get((node_id, th), []))
+        node = nodes[node_id]
+        if jumlah is None or jumlah == setahun or node.level != Level.SUB_KEGIATAN:
+            continue
+        hasil.append(
+            Temuan(
+                node.kode,
+                "belanja_triwulan_tidak_sesuai",
+                "",
+                _kolom(Jenis.REALISASI_ANGGARAN, th, 0),
+                angka_polos(jumlah),
+                angka_polos(setahun),
+                f"realisasi anggaran {th} setahun {_rp(setahun)} berbeda dari jumlah realisasi "
+                f"triwulan yang diisi ({_rp(jumlah)}); laporan memakai angka setahun",
             )
         )
     return hasil
@@ -258,6 +301,8 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
                     f"ada realisasi anggaran {n.tahun} tetapi tidak ada pagu {n.tahun}",
                 )
             )
+
+    temuan += _periksa_belanja_triwulan(nodes, nilai_node)
 
     # 3. Printed capaian against the capaian computed from the stored target and realisasi.
     temuan += _periksa_capaian(indikator, nilai_ind, capaian_tercetak, kode_pemilik)

@@ -7,8 +7,8 @@ One plan, two sub kegiatan of one kegiatan in 2023:
 * B: quarters 100 + 150 = 250 only.
 
 The year's spending is A = 900, B = 250, kegiatan and program 1.150 in the realisation grid,
-E.81 of 2024 ("realisasi s/d tahun lalu"), the LKj anggaran table and the narrative. E.81's
-own year columns are the quarters by the form's definition.
+E.81 of 2024 ("realisasi s/d tahun lalu"), the LKj anggaran table and the narrative; check_plan
+reports A's disagreement. E.81's own year columns are the quarters by the form's definition.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from evaluasi.tabel_lkj import lkj_anggaran
 from inti import rumus
 from renja import selectors_isian
 from renja.models import Jenis, Nilai
+from renja.pemeriksaan import periksa_plan
 from tests.factories import sub_kegiatan
 
 A, B = "5.03.02.2.01.0001", "5.03.02.2.01.0002"
@@ -129,3 +130,21 @@ def test_the_lkj_and_its_narrative_count_the_same_spending(bkpsdm, rencana):
         "puluh rupiah) atau 76,67% dari total anggaran."
     ) in NARASI["lkj_akuntabilitas_keuangan"](konteks)
     assert "(Rp1.150 dari Rp1.500)" in NARASI["lkj_kinerja_anggaran"](konteks)
+
+
+def test_check_plan_reports_a_yearly_figure_that_is_not_the_quarters_sum(bkpsdm, rencana):
+    temuan = [
+        t for t in periksa_plan(pd=bkpsdm, tahun=2023) if t.jenis == "belanja_triwulan_tidak_sesuai"
+    ]
+    assert [(t.kode, t.kolom, t.diharapkan, t.ditemukan) for t in temuan] == [
+        (A, "realisasi_anggaran 2023", "700", "900")
+    ]
+    assert "laporan memakai angka setahun" in temuan[0].pesan
+
+
+def test_check_plan_is_quiet_when_the_yearly_figure_is_the_quarters_sum(bkpsdm, rencana):
+    a, _ = rencana
+    Nilai.objects.filter(program_kegiatan=a, triwulan=4).update(angka=Decimal(300))
+    assert not [
+        t for t in periksa_plan(pd=bkpsdm, tahun=2023) if t.jenis == "belanja_triwulan_tidak_sesuai"
+    ]
