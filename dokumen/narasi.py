@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from inti import rumus
-from inti.parsing import format_angka, normalisasi_satuan
+from inti.parsing import format_angka, normalisasi_satuan, romawi
 
 if TYPE_CHECKING:
     from evaluasi.muat import DataRencana
@@ -121,32 +121,6 @@ def _gabung(kepala: str, sisa: int) -> str:
 def _cacah(n: int) -> str:
     """A count as the documents write it: "3 (tiga)"."""
     return f"{n} ({terbilang(n)})"
-
-
-_ROMAWI: tuple[tuple[int, str], ...] = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def _romawi(n: int) -> str:
-    hasil = ""
-    for nilai, huruf in _ROMAWI:
-        while n >= nilai:
-            hasil += huruf
-            n -= nilai
-    return hasil
 
 
 def _huruf(i: int) -> str:
@@ -377,13 +351,13 @@ def _nama_sub_dari_data(konteks: KonteksNarasi, kode_kegiatan: str, tahun: int) 
     from evaluasi.tabel import indeks
 
     idx = indeks(konteks.data)
-    node_id = next((i for i, v in idx.node.items() if v[0] == kode_kegiatan), None)
+    node_id = idx.cari_kode(kode_kegiatan)
     if node_id is None:
         return []
-    subs = [n for n in idx.anak.get(node_id, []) if idx.node[n][1] == "sub_kegiatan"]
+    subs = [n for n in idx.anak.get(node_id, []) if idx.node[n].level == "sub_kegiatan"]
     ber_nilai = _simpul_bernilai(konteks.data, tahun)
     dipakai = [n for n in subs if n in ber_nilai] or subs
-    return [idx.node[n][3] for n in dipakai]
+    return [idx.node[n].uraian for n in dipakai]
 
 
 def _simpul_bernilai(data: DataRencana, tahun: int) -> set[int]:
@@ -395,9 +369,7 @@ def _simpul_bernilai(data: DataRencana, tahun: int) -> set[int]:
     if kunci not in idx.memo:
         hasil = {n for (n, t, _, _) in idx.nod if t == tahun}
         milik = {
-            ind_id: node_id
-            for node_id, daftar in idx.indikator_node.items()
-            for ind_id, *_ in daftar
+            ind.id: node_id for node_id, daftar in idx.indikator_node.items() for ind in daftar
         }
         hasil |= {milik[i] for (i, t, _, _) in idx.ind if t == tahun and i in milik}
         idx.memo[kunci] = hasil
@@ -690,7 +662,7 @@ def renja_3_3_program(konteks: KonteksNarasi) -> str:
     for i, prog in enumerate(program, start=1):
         kegiatan = _anak(simpul, prog, "kegiatan")
         subs = _anak(simpul, prog, "sub_kegiatan")
-        bagian.append(f"**{_romawi(i)}. {prog.uraian}**")
+        bagian.append(f"**{romawi(i)}. {prog.uraian}**")
         kalimat = (
             f"Program ini dilaksanakan melalui {_cacah(len(kegiatan))} kegiatan dan "
             f"{_cacah(len(subs))} sub kegiatan"
@@ -1271,7 +1243,7 @@ def lkj_kesimpulan(konteks: KonteksNarasi) -> str:
     bagian = [
         f"Berdasarkan akumulasi capaian {_cacah(len(capaian))} {jenis} dengan rata-rata "
         f"capaian sebesar {_persen(rata)}, pelaksanaan kinerja {nama} selama tahun {tahun} "
-        f"termasuk kategori {_romawi(urut)} ({terbilang(urut)}) yaitu {kategori}."
+        f"termasuk kategori {romawi(urut)} ({terbilang(urut)}) yaitu {kategori}."
     ]
     if per_kategori:
         bagian.append(f"Rinciannya: {_daftar_kata(per_kategori)}.")

@@ -12,15 +12,35 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from evaluasi.muat import DataRencana
 from inti import rumus
-from inti.tabel import Baris, Kolom, Nilai, Tabel, TabelTidakDapatDibuat
+from inti.parsing import romawi
+from inti.tabel import Baris, Kolom, Nilai, Tabel, TabelTidakDapatDibuat, angka_jejak
 
-Ind = tuple[int, str, str, str, str]  # (id, nama, satuan, polaritas, akumulasi)
+
+class Node(NamedTuple):
+    """A node of the plan tree (urusan … sub kegiatan)."""
+
+    id: int
+    kode: str
+    level: str
+    parent_id: int | None
+    uraian: str
+
+
+class IndikatorData(NamedTuple):
+    """An indicator of a node, a sasaran (IKU) or a tujuan."""
+
+    id: int
+    nama: str
+    satuan: str
+    polaritas: str
+    akumulasi: str
+
 
 # --- value lookups ---------------------------------------------------------------------
 
@@ -51,8 +71,8 @@ class Indeks:
     def __init__(self, data: DataRencana) -> None:
         self.data = data
         n = data.node
-        self.node = {
-            int(i): (k, lv, None if p is None or p != p else int(p), u)
+        self.node: dict[int, Node] = {
+            int(i): Node(int(i), k, lv, None if p is None or p != p else int(p), u)
             for i, k, lv, p, u in zip(
                 n["id"].tolist(),
                 n["kode"].tolist(),
@@ -63,15 +83,17 @@ class Indeks:
             )
         }
         self.anak: dict[int | None, list[int]] = defaultdict(list)
-        for node_id, (_, _, parent, _) in sorted(self.node.items(), key=lambda kv: kv[1][0]):
-            self.anak[parent].append(node_id)
+        for node in sorted(self.node.values(), key=lambda v: v.kode):
+            self.anak[node.parent_id].append(node.id)
         # The tree for ``rumus.jumlah_ke_atas``: each node's parent, and the sub kegiatan.
-        self.induk: dict[int, int | None] = {i: v[2] for i, v in self.node.items()}
-        self.sub_kegiatan: list[int] = [i for i, v in self.node.items() if v[1] == "sub_kegiatan"]
+        self.induk: dict[int, int | None] = {i: v.parent_id for i, v in self.node.items()}
+        self.sub_kegiatan: list[int] = [
+            i for i, v in self.node.items() if v.level == "sub_kegiatan"
+        ]
         ind = data.indikator.sort_values(["urutan", "id"])
-        self.indikator_node: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
-        self.indikator_sasaran: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
-        self.indikator_tujuan: dict[int, list[tuple[int, str, str, str, str]]] = defaultdict(list)
+        self.indikator_node: dict[int, list[IndikatorData]] = defaultdict(list)
+        self.indikator_sasaran: dict[int, list[IndikatorData]] = defaultdict(list)
+        self.indikator_tujuan: dict[int, list[IndikatorData]] = defaultdict(list)
         # Columns as lists (itertuples walks pandas' string arrays element by element).
         for i, node_id, sasaran_id, tujuan_id, nama, satuan, pol, akm in zip(
             *(
@@ -83,7 +105,7 @@ class Indeks:
             ),
             strict=True,
         ):  # fmt: skip
-            item = (int(i), nama, satuan, pol, akm)
+            item = IndikatorData(int(i), nama, satuan, pol, akm)
             if _ada(node_id):
                 self.indikator_node[int(node_id)].append(item)
             elif _ada(sasaran_id):
@@ -160,11 +182,13 @@ class Indeks:
         kuartal = [self.ind.get((ind_id, tahun, "realisasi", q)) for q in range(1, 5)]
         return rumus.agregasi_nilai(kuartal, akumulasi)
 
-    def realisasi_tahun_kolom(self, inds: Sequence[Ind], tahun: int) -> list[Decimal | None]:
+    def realisasi_tahun_kolom(
+        self, inds: Sequence[IndikatorData], tahun: int
+    ) -> list[Decimal | None]:
         """:meth:`realisasi_tahun` of many indicators; their quarters aggregated in one go."""
-        hasil = [self.ind.get((ind[0], tahun, "realisasi", 0)) for ind in inds]
+        hasil = [self.ind.get((ind.id, tahun, "realisasi", 0)) for ind in inds]
         kuartal = {
-            k: [self.ind.get((inds[k][0], tahun, "realisasi", q)) for q in range(1, 5)]
+            k: [self.ind.get((inds[k].id, tahun, "realisasi", q)) for q in range(1, 5)]
             for k, v in enumerate(hasil)
             if v is None
         }
@@ -172,7 +196,7 @@ class Indeks:
         sisa = [k for k, nilai in kuartal.items() if any(v is not None for v in nilai)]
         if sisa:
             frame = pd.DataFrame([kuartal[k] for k in sisa], dtype=object)
-            akumulasi = pd.Series([inds[k][4] for k in sisa], dtype=object)
+            akumulasi = pd.Series([inds[k].akumulasi for k in sisa], dtype=object)
             for k, v in zip(sisa, rumus.agregasi_baris(frame, akumulasi).tolist(), strict=True):
                 hasil[k] = v
         return hasil
@@ -185,7 +209,7 @@ class Indeks:
                 node_id
                 for node_id, inds in self.indikator_node.items()
                 if any(
-                    self.target(ind[0], t)[0] is not None
+                    self.target(ind.id, t)[0] is not None
                     for ind in inds
                     for t in (tahun, tahun + 1)
                 )
@@ -249,6 +273,29 @@ class Indeks:
     def teks_node(self, node_id: int, tahun: int, jenis: str) -> str:
         return self.nod_teks.get((node_id, tahun, jenis), "")
 
+    def dengan_leluhur(self, node_ids: Iterable[int]) -> list[int]:
+        """The nodes and all their ancestors, in tree order (the rows a table prints)."""
+        wanted: set[int] = set()
+        for node_id in node_ids:
+            current: int | None = node_id
+            while current is not None and current not in wanted:
+                wanted.add(current)
+                current = self.node[current].parent_id
+        return [n for n in self.urut_pohon() if n in wanted]
+
+    def leluhur_level(self, node_id: int, level: str) -> int | None:
+        """The node's ancestor of that level (its kegiatan, its program), if any."""
+        current = self.node[node_id].parent_id
+        while current is not None:
+            if self.node[current].level == level:
+                return current
+            current = self.node[current].parent_id
+        return None
+
+    def cari_kode(self, kode: str) -> int | None:
+        """The id of the (first) node with that code."""
+        return next((i for i, v in self.node.items() if v.kode == kode), None)
+
 
 def _jumlah_per_node(per_tahun: Iterable[Mapping[int, Decimal]]) -> dict[int, Decimal]:
     """Per node, the sum of its figures over several years (nodes without any are absent)."""
@@ -264,9 +311,9 @@ def _jumlah_per_node(per_tahun: Iterable[Mapping[int, Decimal]]) -> dict[int, De
     return hasil
 
 
-def _kerangka(idx: Indeks, node_ids: Iterable[int]) -> list[tuple[int, Ind | None, int]]:
+def _kerangka(idx: Indeks, node_ids: Iterable[int]) -> list[tuple[int, IndikatorData | None, int]]:
     """(node, indicator, urutan) of every row: one per (node, indicator), one for a node without."""
-    rows: list[tuple[int, Ind | None, int]] = []
+    rows: list[tuple[int, IndikatorData | None, int]] = []
     for node_id in node_ids:
         indikator = idx.indikator_node.get(node_id, [])
         if not indikator:
@@ -278,21 +325,21 @@ def _kerangka(idx: Indeks, node_ids: Iterable[int]) -> list[tuple[int, Ind | Non
 
 def _baris_kerangka(
     idx: Indeks,
-    kerangka: Sequence[tuple[int, Ind | None, int]],
+    kerangka: Sequence[tuple[int, IndikatorData | None, int]],
     nilai: Iterable[dict[str, Nilai]],
     jejak: Iterable[dict[str, str]],
 ) -> list[Baris]:
     """The rows of a ``_kerangka`` with their computed cells (in the same order)."""
     rows: list[Baris] = []
     for (node_id, ind, urutan), isi_nilai, isi_jejak in zip(kerangka, nilai, jejak, strict=True):
-        kode, level, _, uraian = idx.node[node_id]
+        node = idx.node[node_id]
         rows.append(
             Baris(
-                kode=kode,
-                uraian=uraian,
-                level=level,
-                indikator=ind[1] if ind is not None else "",
-                satuan=ind[2] if ind is not None else "",
+                kode=node.kode,
+                uraian=node.uraian,
+                level=node.level,
+                indikator=ind.nama if ind is not None else "",
+                satuan=ind.satuan if ind is not None else "",
                 lanjutan=urutan > 0,
                 nilai=isi_nilai,
                 jejak=isi_jejak,
@@ -304,7 +351,7 @@ def _baris_kerangka(
 def _baris_per_indikator(
     idx: Indeks,
     node_ids: Iterable[int],
-    isi: Callable[[int, Ind | None], tuple[dict[str, Nilai], dict[str, str]]],
+    isi: Callable[[int, IndikatorData | None], tuple[dict[str, Nilai], dict[str, str]]],
 ) -> list[Baris]:
     """One row per (node, indicator); a node without indicators gets one row."""
     kerangka = _kerangka(idx, node_ids)
@@ -322,20 +369,6 @@ def _bingkai(kolom: Mapping[Any, Sequence[Nilai]], baris: int) -> pd.DataFrame:
     return pd.DataFrame(kolom, index=pd.RangeIndex(baris), dtype=object)
 
 
-def _dengan_leluhur(idx: Indeks, node_ids: set[int]) -> list[int]:
-    wanted = set()
-    for node_id in node_ids:
-        current: int | None = node_id
-        while current is not None and current not in wanted:
-            wanted.add(current)
-            current = idx.node[current][2]
-    return [n for n in idx.urut_pohon() if n in wanted]
-
-
-def _fmt(x: Decimal | None) -> str:
-    return "-" if x is None else format(x.normalize(), "f") if x == x.to_integral() else str(x)
-
-
 # --- T-C.29 ----------------------------------------------------------------------------
 
 
@@ -348,11 +381,11 @@ def tc29(data: DataRencana, *, tahun: int, dengan_sub_kegiatan: bool = False) ->
     levels = {"program", "kegiatan"} | ({"sub_kegiatan"} if dengan_sub_kegiatan else set())
 
     def relevan(node_id: int) -> bool:
-        if idx.node[node_id][1] not in levels:
+        if idx.node[node_id].level not in levels:
             return False
-        for ind_id, *_ in idx.indikator_node.get(node_id, []):
+        for ind in idx.indikator_node.get(node_id, []):
             if any(
-                idx.ind.get((ind_id, t, j, 0)) is not None
+                idx.ind.get((ind.id, t, j, 0)) is not None
                 for t, j in [
                     (akhir, "target_renstra_akhir"),
                     (n2, "target"),
@@ -363,7 +396,7 @@ def tc29(data: DataRencana, *, tahun: int, dengan_sub_kegiatan: bool = False) ->
                 return True
         return False
 
-    nodes = _dengan_leluhur(idx, {n for n in idx.node if relevan(n)})
+    nodes = idx.dengan_leluhur(n for n in idx.node if relevan(n))
     kerangka = _kerangka(idx, nodes)
     inds = [ind for _, ind, _ in kerangka if ind is not None]
     nilai_k, jejak_k = _tc29_kolom(idx, inds, tahun=tahun, tahun_sd_n3=tahun_sd_n3)
@@ -414,22 +447,22 @@ _CARA_TC29 = {
 
 
 def _tc29_kolom(
-    idx: Indeks, inds: list[Ind], *, tahun: int, tahun_sd_n3: list[int]
+    idx: Indeks, inds: list[IndikatorData], *, tahun: int, tahun_sd_n3: list[int]
 ) -> tuple[list[dict[str, Nilai]], list[dict[str, str]]]:
     """Columns 4-11 and their jejak for every indicator row, each formula over the whole column."""
     n2, n1, n3 = tahun - 2, tahun - 1, tahun - 3
     m = len(inds)
     if not m:
         return [], []
-    pol = _seri([ind[3] for ind in inds])
-    akm = _seri([ind[4] for ind in inds])
-    k4 = [idx.target_akhir(ind[0]) for ind in inds]
+    pol = _seri([ind.polaritas for ind in inds])
+    akm = _seri([ind.akumulasi for ind in inds])
+    k4 = [idx.target_akhir(ind.id) for ind in inds]
     per_tahun = {t: idx.realisasi_tahun_kolom(inds, t) for t in tahun_sd_n3}
     k5 = rumus.agregasi_baris(_bingkai(per_tahun, m), akm).tolist()
-    k6, jenis6 = zip(*(idx.target(ind[0], n2) for ind in inds), strict=True)
+    k6, jenis6 = zip(*(idx.target(ind.id, n2) for ind in inds), strict=True)
     k7 = idx.realisasi_tahun_kolom(inds, n2)
     k8 = rumus.capaian_series(_seri(k6), _seri(k7), pol)
-    k9, jenis9 = zip(*(idx.target(ind[0], n1) for ind in inds), strict=True)
+    k9, jenis9 = zip(*(idx.target(ind.id, n1) for ind in inds), strict=True)
     k10 = rumus.agregasi_baris(_bingkai({5: k5, 7: k7, 9: k9}, m), akm)
     k11 = rumus.capaian_series(_seri(k4), k10, pol)
     tampil8 = rumus.bulat_series(k8).tolist()
@@ -451,16 +484,17 @@ def _tc29_kolom(
         for i in range(m)
     ]
     jejak = []
-    for i, (_, _, _, p, a) in enumerate(inds):
+    for i, ind in enumerate(inds):
+        p, a = ind.polaritas, ind.akumulasi
         cara = _CARA_TC29[a]
         jejak.append(
             {
-                "k5": f"realisasi {awal}–{n3} ({a}): {', '.join(_fmt(v) for v in realisasi_lalu[i]) or '-'} → {_fmt(k5[i])}",
+                "k5": f"realisasi {awal}–{n3} ({a}): {', '.join(angka_jejak(v) for v in realisasi_lalu[i]) or '-'} → {angka_jejak(k5[i])}",
                 "k6": f"{jenis6[i]} {n2}",
-                "k8": f"capaian {p}: realisasi {_fmt(k7[i])} / target {_fmt(k6[i])} × 100 = {_fmt(tampil8[i])}",
+                "k8": f"capaian {p}: realisasi {angka_jejak(k7[i])} / target {angka_jejak(k6[i])} × 100 = {angka_jejak(tampil8[i])}",
                 "k9": f"{jenis9[i]} {n1}",
-                "k10": f"{a}: {cara} = {_fmt(k10l[i])}",
-                "k11": f"capaian {p}: {_fmt(k10l[i])} / target akhir {_fmt(k4[i])} × 100 = {_fmt(tampil11[i])}",
+                "k10": f"{a}: {cara} = {angka_jejak(k10l[i])}",
+                "k11": f"capaian {p}: {angka_jejak(k10l[i])} / target akhir {angka_jejak(k4[i])} × 100 = {angka_jejak(tampil11[i])}",
             }
         )
     return nilai, jejak
@@ -476,17 +510,17 @@ def tc30(data: DataRencana, *, tahun: int) -> Tabel:
     rows: list[Baris] = []
     nomor = 0
     for node_id in idx.urut_pohon():
-        kode, level, _, uraian = idx.node[node_id]
-        for ind_id, nama, satuan, _pol, akm in idx.indikator_node.get(node_id, []):
-            targets = [idx.ind.get((ind_id, t, "target_renstra", 0)) for t in years]
-            real = [idx.realisasi_tahun(ind_id, t, akm) for t in years[:2]]
+        node = idx.node[node_id]
+        for ind in idx.indikator_node.get(node_id, []):
+            targets = [idx.ind.get((ind.id, t, "target_renstra", 0)) for t in years]
+            real = [idx.realisasi_tahun(ind.id, t, ind.akumulasi) for t in years[:2]]
             if all(v is None for v in targets + real):
                 continue
             nomor += 1
             proyeksi = {}
             jejak = {}
             for kunci, t, target in (("k11", tahun, targets[2]), ("k12", tahun + 1, targets[3])):
-                realisasi = idx.realisasi_tahun(ind_id, t, akm)
+                realisasi = idx.realisasi_tahun(ind.id, t, ind.akumulasi)
                 proyeksi[kunci] = realisasi if realisasi is not None else target
                 jejak[kunci] = (
                     f"realisasi {t}"
@@ -495,11 +529,11 @@ def tc30(data: DataRencana, *, tahun: int) -> Tabel:
                 )
             rows.append(
                 Baris(
-                    kode=kode,
-                    uraian=uraian,
-                    level=level,
-                    indikator=nama,
-                    satuan=satuan,
+                    kode=node.kode,
+                    uraian=node.uraian,
+                    level=node.level,
+                    indikator=ind.nama,
+                    satuan=ind.satuan,
                     nilai={
                         "k1": Decimal(nomor),
                         "k3": None,
@@ -552,16 +586,14 @@ def tc31(data: DataRencana, *, tahun: int) -> Tabel:
     nodes = [
         n
         for n in idx.urut_pohon()
-        if idx.node[n][1] in ("program", "kegiatan", "sub_kegiatan")
+        if idx.node[n].level in ("program", "kegiatan", "sub_kegiatan")
         and (n in awal or n in analisis)
     ]
 
-    def isi(
-        node_id: int, ind: tuple[int, str, str, str, str] | None
-    ) -> tuple[dict[str, Nilai], dict[str, str]]:
+    def isi(node_id: int, ind: IndikatorData | None) -> tuple[dict[str, Nilai], dict[str, str]]:
         lokasi = idx.teks_node(node_id, tahun, "lokasi")
-        t_awal = idx.ind.get((ind[0], tahun, "target_rkpd", 0)) if ind else None
-        t_analisis = idx.target(ind[0], tahun)[0] if ind else None
+        t_awal = idx.ind.get((ind.id, tahun, "target_rkpd", 0)) if ind else None
+        t_analisis = idx.target(ind.id, tahun)[0] if ind else None
         p_awal, p_analisis = awal.get(node_id), analisis.get(node_id)
         catatan = _catatan_tc31(t_awal, t_analisis, p_awal, p_analisis, ind is not None)
         return {
@@ -655,17 +687,15 @@ def tc33(data: DataRencana, *, tahun: int) -> Tabel:
     ber_target = idx.punya_target(tahun)
     nodes = [n for n in idx.urut_pohon() if n in pagu_n or n in pagu_n1 or n in ber_target]
 
-    def isi(
-        node_id: int, ind: tuple[int, str, str, str, str] | None
-    ) -> tuple[dict[str, Nilai], dict[str, str]]:
-        level = idx.node[node_id][1]
-        t_n = idx.target(ind[0], tahun)[0] if ind else None
-        t_n1 = idx.target(ind[0], tahun + 1)[0] if ind else None
+    def isi(node_id: int, ind: IndikatorData | None) -> tuple[dict[str, Nilai], dict[str, str]]:
+        level = idx.node[node_id].level
+        t_n = idx.target(ind.id, tahun)[0] if ind else None
+        t_n1 = idx.target(ind.id, tahun + 1)[0] if ind else None
         nilai: dict[str, Nilai] = {
             "k4": idx.teks_node(node_id, tahun, "lokasi"),
             "k5": t_n
             if t_n is not None
-            else (idx.ind_teks.get((ind[0], tahun, "target", 0)) if ind else None),
+            else (idx.ind_teks.get((ind.id, tahun, "target", 0)) if ind else None),
             "k6": pagu_n.get(node_id),
             "k7": idx.teks_node(node_id, tahun, "sumber_dana"),
             "k8": idx.teks_node(node_id, tahun, "catatan") or "-",
@@ -712,10 +742,8 @@ def t41(data: DataRencana, *, tahun: int) -> Tabel:
     ber_target = idx.punya_target(tahun)
     nodes = [n for n in idx.urut_pohon() if n in pagu or n in ber_target]
 
-    def isi(
-        node_id: int, ind: tuple[int, str, str, str, str] | None
-    ) -> tuple[dict[str, Nilai], dict[str, str]]:
-        target = idx.target(ind[0], tahun)[0] if ind else None
+    def isi(node_id: int, ind: IndikatorData | None) -> tuple[dict[str, Nilai], dict[str, str]]:
+        target = idx.target(ind.id, tahun)[0] if ind else None
         return {
             "k4": target,
             "k5": pagu.get(node_id),
@@ -786,7 +814,7 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
     nodes = [
         n
         for n in idx.urut_pohon()
-        if idx.node[n][1] in ("program", "kegiatan", "sub_kegiatan")
+        if idx.node[n].level in ("program", "kegiatan", "sub_kegiatan")
         and (n in rp7 or n in ber_target)
     ]
 
@@ -824,15 +852,15 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
                 kode=f"SASARAN-{sas.kunci}",
                 uraian=sas.uraian,
                 level="sasaran",
-                indikator=ind[1],
-                satuan=ind[2],
+                indikator=ind.nama,
+                satuan=ind.satuan,
                 lanjutan=urutan > 0,
                 nilai=nilai,
                 jejak=jejak,
             )
         )
 
-    def isi(ind: Ind | None, urutan: int) -> tuple[dict[str, Nilai], dict[str, str]]:
+    def isi(ind: IndikatorData | None, urutan: int) -> tuple[dict[str, Nilai], dict[str, str]]:
         nilai, jejak = (next(isi_k), next(isi_jejak_k)) if ind is not None else ({}, {})
         # Rp: the node's budget, the same whatever the indicator, printed on its first row only.
         nilai.update(next(isi_rp) if urutan == 0 else dict.fromkeys(_KOLOM_RP))
@@ -851,7 +879,7 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
         9: "Realisasi TW II",
         10: "Realisasi TW III",
         11: "Realisasi TW IV",
-        12: f"Realisasi tahun {tahun} s/d TW {_romawi(triwulan)}",
+        12: f"Realisasi tahun {tahun} s/d TW {romawi(triwulan)}",
         13: f"Tingkat capaian tahun {tahun} (%)",
         14: f"Realisasi Renstra s/d tahun {tahun}",
         15: "Tingkat capaian Renstra (%)",
@@ -870,7 +898,7 @@ def e81(data: DataRencana, *, tahun: int, triwulan: int, versi: str = "murni") -
     kolom.append(Kolom("unit", "16", "Unit penanggung jawab"))
     return Tabel(
         kode="e81",
-        judul=f"Formulir E.81 Evaluasi terhadap Hasil Renja Perangkat Daerah Tahun {tahun} Triwulan {_romawi(triwulan)}",
+        judul=f"Formulir E.81 Evaluasi terhadap Hasil Renja Perangkat Daerah Tahun {tahun} Triwulan {romawi(triwulan)}",
         kolom=kolom,
         baris=rows,
         kaki=kaki,
@@ -905,30 +933,30 @@ _KOLOM_RP = [f"k{nomor}_rp" for nomor in range(5, 16)]
 
 
 def _e81_k(
-    idx: Indeks, inds: list[Ind], *, tahun: int, triwulan: int, lalu: list[int]
+    idx: Indeks, inds: list[IndikatorData], *, tahun: int, triwulan: int, lalu: list[int]
 ) -> tuple[list[dict[str, Nilai]], list[dict[str, str]]]:
     """E.81 columns 5-15 (K) and their jejak for every indicator row, formulas per column."""
     m = len(inds)
     if not m:
         return [], []
     # Columns 5-7 do not depend on the triwulan: computed once per plan for all four.
-    baru = [ind for ind in dict.fromkeys(inds) if ("e81_k", ind[0], tahun) not in idx.memo]
+    baru = [ind for ind in dict.fromkeys(inds) if ("e81_k", ind.id, tahun) not in idx.memo]
     if baru:
-        akm_baru = _seri([ind[4] for ind in baru])
+        akm_baru = _seri([ind.akumulasi for ind in baru])
         per_tahun = {t: idx.realisasi_tahun_kolom(baru, t) for t in lalu}
         k6_baru = rumus.agregasi_baris(_bingkai(per_tahun, len(baru)), akm_baru).tolist()
         for ind, k6 in zip(baru, k6_baru, strict=True):
-            idx.memo[("e81_k", ind[0], tahun)] = (
-                idx.target_akhir(ind[0]),
+            idx.memo[("e81_k", ind.id, tahun)] = (
+                idx.target_akhir(ind.id),
                 k6,
-                idx.target(ind[0], tahun)[0],
+                idx.target(ind.id, tahun)[0],
             )
-    dasar = [idx.memo[("e81_k", ind[0], tahun)] for ind in inds]
+    dasar = [idx.memo[("e81_k", ind.id, tahun)] for ind in inds]
     k5, k6, k7 = (list(c) for c in zip(*dasar, strict=True))
-    pol = _seri([ind[3] for ind in inds])
-    akm = _seri([ind[4] for ind in inds])
+    pol = _seri([ind.polaritas for ind in inds])
+    akm = _seri([ind.akumulasi for ind in inds])
     tw = {
-        q: [idx.ind.get((ind[0], tahun, "realisasi", q)) for ind in inds]
+        q: [idx.ind.get((ind.id, tahun, "realisasi", q)) for ind in inds]
         for q in range(1, triwulan + 1)
     }
     k12 = rumus.agregasi_baris(_bingkai(tw, m), akm)
@@ -940,15 +968,15 @@ def _e81_k(
     kolom = [k5, k6, k7, *(tw.get(q, kosong) for q in range(1, 5)), k12l, k13, k14l, k15]
     kunci = [f"k{nomor}_k" for nomor in range(5, 16)]
     nilai = [dict(zip(kunci, sel, strict=True)) for sel in zip(*kolom, strict=True)]
-    s_d = f"TW I–{_romawi(triwulan)} menurut akumulasi"
+    s_d = f"TW I–{romawi(triwulan)} menurut akumulasi"
     jejak = [
         {
             "k12_k": f"{s_d} ({a})",
-            "k13_k": f"capaian {p}: 12/7 = {_fmt(k12l[i])} / {_fmt(k7[i])}",
+            "k13_k": f"capaian {p}: 12/7 = {angka_jejak(k12l[i])} / {angka_jejak(k7[i])}",
             "k14_k": f"6 dan 12 menurut akumulasi ({a})",
-            "k15_k": f"capaian {p}: 14/5 = {_fmt(k14l[i])} / {_fmt(k5[i])}",
+            "k15_k": f"capaian {p}: 14/5 = {angka_jejak(k14l[i])} / {angka_jejak(k5[i])}",
         }
-        for i, (_, _, _, p, a) in enumerate(inds)
+        for i, (p, a) in enumerate((ind.polaritas, ind.akumulasi) for ind in inds)
     ]
     return nilai, jejak
 
@@ -1018,10 +1046,6 @@ def _kaki_e81(idx: Indeks, rows: list[Baris], skala: rumus.Skala) -> list[Baris]
         ),
         Baris(kode="", uraian="PREDIKAT", level="kaki", nilai=predikat),
     ]
-
-
-def _romawi(q: int) -> str:
-    return {1: "I", 2: "II", 3: "III", 4: "IV"}[q]
 
 
 PEMBANGUN: dict[str, Callable[..., Tabel]] = {

@@ -9,24 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from evaluasi.muat import DataRencana
-from evaluasi.tabel import (
-    Baris,
-    Indeks,
-    Kolom,
-    Nilai,
-    Tabel,
-    TabelTidakDapatDibuat,
-    _fmt,
-    indeks,
-)
+from evaluasi.tabel import Indeks, IndikatorData, indeks
 from inti import rumus
+from inti.tabel import Baris, Kolom, Nilai, Tabel, TabelTidakDapatDibuat, angka_jejak
 
-Ind = tuple[int, str, str, str, str]
 
-
-def _iku(idx: Indeks, data: DataRencana) -> list[tuple[str, str, str, Ind]]:
+def _iku(idx: Indeks, data: DataRencana) -> list[tuple[str, str, str, IndikatorData]]:
     """(level, kode, uraian, indicator) of every tujuan and sasaran indicator, tujuan first."""
-    rows: list[tuple[str, str, str, Ind]] = []
+    rows: list[tuple[str, str, str, IndikatorData]] = []
     tujuan_seen: set[int] = set()
     for s in data.sasaran.itertuples(index=False):
         tujuan_id = s.tujuan_id
@@ -43,11 +33,11 @@ def _iku(idx: Indeks, data: DataRencana) -> list[tuple[str, str, str, Ind]]:
     return rows
 
 
-def _indikator_program(idx: Indeks) -> list[tuple[str, str, str, Ind]]:
+def _indikator_program(idx: Indeks) -> list[tuple[str, str, str, IndikatorData]]:
     return [
-        ("program", idx.node[n][0], idx.node[n][3], ind)
+        ("program", idx.node[n].kode, idx.node[n].uraian, ind)
         for n in idx.urut_pohon()
-        if idx.node[n][1] == "program"
+        if idx.node[n].level == "program"
         for ind in idx.indikator_node.get(n, [])
     ]
 
@@ -56,9 +46,9 @@ def pk(data: DataRencana, *, tahun: int) -> Tabel:
     """Perjanjian Kinerja: sasaran, indikator, target (original and revision)."""
     idx = indeks(data)
     rows = []
-    for level, kode, uraian, (ind_id, nama, satuan, _, _) in _iku(idx, data):
-        awal = idx.ind.get((ind_id, tahun, "target", 0))
-        revisi = idx.ind.get((ind_id, tahun, "target_perubahan", 0))
+    for level, kode, uraian, ind in _iku(idx, data):
+        awal = idx.ind.get((ind.id, tahun, "target", 0))
+        revisi = idx.ind.get((ind.id, tahun, "target_perubahan", 0))
         if awal is None and revisi is None:
             continue
         rows.append(
@@ -66,12 +56,12 @@ def pk(data: DataRencana, *, tahun: int) -> Tabel:
                 kode=kode,
                 uraian=uraian,
                 level=level,
-                indikator=nama,
-                satuan=satuan,
+                indikator=ind.nama,
+                satuan=ind.satuan,
                 nilai={
                     "k4": awal
                     if awal is not None
-                    else idx.ind_teks.get((ind_id, tahun, "target", 0)),
+                    else idx.ind_teks.get((ind.id, tahun, "target", 0)),
                     "k5": revisi,
                 },
             )
@@ -103,24 +93,25 @@ def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
     skala = data.skala_untuk("atribut")
     sumber = _iku(idx, data) or _indikator_program(idx)
     rows = []
-    for level, kode, uraian, (ind_id, nama, satuan, pol, akm) in sumber:
-        target, jenis_target = idx.target(ind_id, tahun)
-        realisasi = idx.realisasi_tahun(ind_id, tahun, akm)
+    for level, kode, uraian, ind in sumber:
+        pol = ind.polaritas
+        target, jenis_target = idx.target(ind.id, tahun)
+        realisasi = idx.realisasi_tahun(ind.id, tahun, ind.akumulasi)
         if target is None and realisasi is None:
             continue
         capaian = rumus.capaian(target, realisasi, pol)
-        target_lalu = idx.target(ind_id, tahun - 1)[0]
-        realisasi_lalu = idx.realisasi_tahun(ind_id, tahun - 1, akm)
+        target_lalu = idx.target(ind.id, tahun - 1)[0]
+        realisasi_lalu = idx.realisasi_tahun(ind.id, tahun - 1, ind.akumulasi)
         capaian_lalu = rumus.capaian(target_lalu, realisasi_lalu, pol)
-        akhir = idx.target_akhir(ind_id)
+        akhir = idx.target_akhir(ind.id)
         kemajuan = rumus.capaian(akhir, realisasi, pol)
         rows.append(
             Baris(
                 kode=kode,
                 uraian=uraian,
                 level=level,
-                indikator=nama,
-                satuan=satuan,
+                indikator=ind.nama,
+                satuan=ind.satuan,
                 nilai={
                     "k3": target,
                     "k4": realisasi,
@@ -134,8 +125,8 @@ def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
                 },
                 jejak={
                     "k3": jenis_target.replace("_", " ") + f" {tahun}",
-                    "k5": f"capaian {pol}: {_fmt(realisasi)} / {_fmt(target)} × 100",
-                    "k8": f"capaian {pol} {tahun - 1}: {_fmt(realisasi_lalu)} / {_fmt(target_lalu)} × 100",
+                    "k5": f"capaian {pol}: {angka_jejak(realisasi)} / {angka_jejak(target)} × 100",
+                    "k8": f"capaian {pol} {tahun - 1}: {angka_jejak(realisasi_lalu)} / {angka_jejak(target_lalu)} × 100",
                     "k9": "kolom 5 − kolom 8 (poin persen)",
                     "k11": f"realisasi {tahun} / target akhir Renstra × 100",
                 },
@@ -169,19 +160,17 @@ def lkj_anggaran(data: DataRencana, *, tahun: int) -> Tabel:
     belanja = idx.belanja(tahun)
     rows = []
     for node_id in idx.urut_pohon():
-        kode, level, _, uraian = idx.node[node_id]
-        if level != "program":
+        node = idx.node[node_id]
+        if node.level != "program":
             continue
-        indikator: list[Ind | None] = list(idx.indikator_node.get(node_id, [])) or [None]
+        indikator: list[IndikatorData | None] = list(idx.indikator_node.get(node_id, [])) or [None]
         for i, ind in enumerate(indikator):
             nilai: dict[str, Nilai] = {}
             if ind is not None:
-                ind_id, _, _, pol, akm = ind
-                target = idx.target(ind_id, tahun)[0]
-                realisasi = idx.realisasi_tahun(ind_id, tahun, akm)
-                nilai.update(
-                    {"k3": target, "k4": realisasi, "k5": rumus.capaian(target, realisasi, pol)}
-                )
+                target = idx.target(ind.id, tahun)[0]
+                realisasi = idx.realisasi_tahun(ind.id, tahun, ind.akumulasi)
+                capaian = rumus.capaian(target, realisasi, ind.polaritas)
+                nilai.update({"k3": target, "k4": realisasi, "k5": capaian})
             if i == 0:
                 nilai.update(
                     {
@@ -192,11 +181,11 @@ def lkj_anggaran(data: DataRencana, *, tahun: int) -> Tabel:
                 )
             rows.append(
                 Baris(
-                    kode=kode,
-                    uraian=uraian,
-                    level=level,
-                    indikator=ind[1] if ind else "",
-                    satuan=ind[2] if ind else "",
+                    kode=node.kode,
+                    uraian=node.uraian,
+                    level=node.level,
+                    indikator=ind.nama if ind else "",
+                    satuan=ind.satuan if ind else "",
                     lanjutan=i > 0,
                     nilai=nilai,
                     jejak={"k6": "jumlah pagu sub kegiatan", "k8": "serapan: 7/6 × 100"},
@@ -252,10 +241,10 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
         sumber = _indikator_program(idx)
         metode = "programnya sendiri"
     node_kode: dict[str, list[int]] = {}
-    for node_id, (node_kode_id, *_) in idx.node.items():
-        node_kode.setdefault(node_kode_id, []).append(node_id)
+    for node in idx.node.values():
+        node_kode.setdefault(node.kode, []).append(node.id)
     rows = []
-    for level, kode, uraian, (ind_id, nama, satuan, pol, akm) in sumber:
+    for level, kode, uraian, ind in sumber:
         if level == "sasaran":
             programs = program_sasaran.get(kunci_ke_id[kode], [])
         else:
@@ -263,17 +252,17 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
         p = rumus.jumlah(pagu.get(n) for n in programs)
         r = rumus.jumlah(belanja.get(n) for n in programs)
         serapan = rumus.serapan(r, p)
-        target = idx.target(ind_id, tahun)[0]
-        realisasi = idx.realisasi_tahun(ind_id, tahun, akm)
-        capaian = rumus.capaian(target, realisasi, pol)
+        target = idx.target(ind.id, tahun)[0]
+        realisasi = idx.realisasi_tahun(ind.id, tahun, ind.akumulasi)
+        capaian = rumus.capaian(target, realisasi, ind.polaritas)
         efisiensi = rumus.efisiensi(capaian, serapan)
         rows.append(
             Baris(
                 kode=kode,
                 uraian=uraian,
                 level=level,
-                indikator=nama,
-                satuan=satuan,
+                indikator=ind.nama,
+                satuan=ind.satuan,
                 nilai={
                     "k3": capaian,
                     "k4": serapan,
@@ -282,9 +271,9 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
                 },
                 jejak={
                     "k4": f"serapan {metode}: "
-                    + ", ".join(idx.node[n][0] for n in programs)
-                    + f" = {_fmt(r)} / {_fmt(p)} × 100",
-                    "k5": f"{_fmt(rumus.bulat(capaian))} / {_fmt(rumus.bulat(serapan))}",
+                    + ", ".join(idx.node[n].kode for n in programs)
+                    + f" = {angka_jejak(r)} / {angka_jejak(p)} × 100",
+                    "k5": f"{angka_jejak(rumus.bulat(capaian))} / {angka_jejak(rumus.bulat(serapan))}",
                     "k6": "kategori menurut rasio sebelum dibulatkan",
                 },
             )

@@ -37,10 +37,10 @@ from decimal import Decimal
 from itertools import combinations
 
 from evaluasi.muat import DataRencana
-from evaluasi.tabel import Indeks, _dengan_leluhur, _fmt, indeks
+from evaluasi.tabel import Indeks, indeks
 from inti import rumus
 from inti.parsing import format_angka
-from inti.tabel import Baris, Kolom, Nilai, Tabel
+from inti.tabel import Baris, Kolom, Nilai, Tabel, angka_jejak
 
 PENAMBAHAN = "penambahan"
 PENGURANGAN = "pengurangan"
@@ -107,15 +107,6 @@ class Klasifikasi:
 # --- classification --------------------------------------------------------------------
 
 
-def _leluhur_level(idx: Indeks, node_id: int, level: str) -> int | None:
-    current = idx.node[node_id][2]
-    while current is not None:
-        if idx.node[current][1] == level:
-            return current
-        current = idx.node[current][2]
-    return None
-
-
 def _rp(x: Decimal | None) -> str:
     return "-" if x is None else format_angka(x, 0 if x == x.to_integral() else 2)
 
@@ -138,8 +129,8 @@ def klasifikasi(data: DataRencana, *, tahun: int) -> Klasifikasi:
 def _klasifikasi(idx: Indeks, tahun: int) -> Klasifikasi:
     baris: list[Perubahan] = []
     for node_id in idx.urut_pohon():
-        kode, level, _, uraian = idx.node[node_id]
-        if level != "sub_kegiatan":
+        node = idx.node[node_id]
+        if node.level != "sub_kegiatan":
             continue
         sebelum = idx.nod.get((node_id, tahun, "pagu", 0))
         perubahan = idx.nod.get((node_id, tahun, "pagu_perubahan", 0))
@@ -151,10 +142,10 @@ def _klasifikasi(idx: Indeks, tahun: int) -> Klasifikasi:
         baris.append(
             Perubahan(
                 node_id=node_id,
-                kode=kode,
-                uraian=uraian,
-                kegiatan_id=_leluhur_level(idx, node_id, "kegiatan"),
-                program_id=_leluhur_level(idx, node_id, "program"),
+                kode=node.kode,
+                uraian=node.uraian,
+                kegiatan_id=idx.leluhur_level(node_id, "kegiatan"),
+                program_id=idx.leluhur_level(node_id, "program"),
                 sebelum=sebelum,
                 sesudah=sesudah,
                 ada_perubahan=perubahan is not None,
@@ -192,7 +183,7 @@ def _cari_pergeseran(idx: Indeks, calon: list[Perubahan]) -> list[Kelompok]:
     kelompok: list[Kelompok] = []
 
     def lingkup_kode(jenis: str, node_id: int | None) -> str:
-        return f"{jenis} {idx.node[node_id][0]}" if node_id is not None else jenis
+        return f"{jenis} {idx.node[node_id].kode}" if node_id is not None else jenis
 
     ditemukan: list[tuple[list[Perubahan], str, str]] = []
 
@@ -263,7 +254,7 @@ def _cari_pergeseran(idx: Indeks, calon: list[Perubahan]) -> list[Kelompok]:
                 [a, b],
                 lingkup,
                 f"{_rp_tanda(a.selisih)} dan {_rp_tanda(b.selisih)} berbeda {_rp(beda)} "
-                f"(≤ {_fmt(TOLERANSI_PERGESERAN * 100)}%)",
+                f"(≤ {angka_jejak(TOLERANSI_PERGESERAN * 100)}%)",
             )
     # Numbered in code order of their first member (the document's row order).
     for nomor, (anggota, lingkup, cara) in enumerate(
@@ -318,7 +309,7 @@ def _catatan_aturan() -> list[str]:
         "perubahan 0; pergeseran = perubahan dalam satu kegiatan/program yang saling "
         "mengimbangi (bersih 0); selain itu penambahan atau pengurangan.",
         f"Pasangan pengurangan dan penambahan dalam satu program yang selisihnya ≤ "
-        f"{_fmt(TOLERANSI_PERGESERAN * 100)}% dianggap pergeseran yang salah ketik dan "
+        f"{angka_jejak(TOLERANSI_PERGESERAN * 100)}% dianggap pergeseran yang salah ketik dan "
         "dilaporkan sebagai temuan.",
     ]
 
@@ -460,10 +451,10 @@ def perubahan_pagu(data: DataRencana, *, tahun: int) -> Tabel:
     sesudah = idx.jumlah_ke_atas({n: p.sesudah for n, p in per_node.items()})
     selisih = idx.jumlah_ke_atas({n: p.selisih for n, p in per_node.items()})
     rows: list[Baris] = []
-    for node_id in _dengan_leluhur(idx, set(per_node)):
-        kode, level, _, uraian = idx.node[node_id]
+    for node_id in idx.dengan_leluhur(per_node):
+        node = idx.node[node_id]
         p = per_node.get(node_id)
-        row = Baris(kode=kode, uraian=uraian, level=level)
+        row = Baris(kode=node.kode, uraian=node.uraian, level=node.level)
         if p is not None:
             row.nilai = {
                 "k3": p.sebelum,
