@@ -348,7 +348,7 @@ def _nama_sub_dari_data(konteks: KonteksNarasi, kode_kegiatan: str, tahun: int) 
     any has one, else all of them."""
     if konteks.data is None:
         return []
-    from evaluasi.tabel import indeks
+    from evaluasi.indeks import indeks
 
     idx = indeks(konteks.data)
     node_id = idx.cari_kode(kode_kegiatan)
@@ -362,7 +362,7 @@ def _nama_sub_dari_data(konteks: KonteksNarasi, kode_kegiatan: str, tahun: int) 
 
 def _simpul_bernilai(data: DataRencana, tahun: int) -> set[int]:
     """Nodes with any stored value (budget, text or an indicator's value) in ``tahun``."""
-    from evaluasi.tabel import indeks
+    from evaluasi.indeks import indeks
 
     idx = indeks(data)
     kunci = ("narasi_bernilai", tahun)
@@ -380,7 +380,7 @@ def _keuangan(data: DataRencana | None, tahun: int) -> tuple[Decimal | None, Dec
     """(pagu, realisasi anggaran) of the whole plan in ``tahun``, as the LKj tables sum them."""
     if data is None:
         return None, None
-    from evaluasi.tabel import indeks
+    from evaluasi.indeks import indeks
 
     idx = indeks(data)
     akar = idx.anak.get(None, [])
@@ -925,7 +925,7 @@ def _target_lalu(konteks: KonteksNarasi, b: Baris) -> Decimal | None:
     dikenal = _peta_indikator(konteks.data).get((b.kode, b.indikator))
     if dikenal is None or konteks.data is None:
         return None
-    from evaluasi.tabel import indeks
+    from evaluasi.indeks import indeks
 
     return indeks(konteks.data).target(dikenal[0], konteks.tahun - 1)[0]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from evaluasi.indeks import Indeks, IndikatorData, indeks
 from evaluasi.muat import DataRencana
-from evaluasi.tabel import Indeks, IndikatorData, indeks
 from inti import rumus
 from inti.tabel import Baris, Kolom, Nilai, Tabel, TabelTidakDapatDibuat, angka_jejak
 

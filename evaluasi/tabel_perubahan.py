@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
+from evaluasi.indeks import Indeks, indeks
 from evaluasi.muat import DataRencana
-from evaluasi.tabel import Indeks, indeks
 from inti import rumus
 from inti.parsing import format_angka
 from inti.tabel import Baris, Kolom, Nilai, Tabel, angka_jejak

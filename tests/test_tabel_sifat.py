@@ -8,6 +8,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from evaluasi.indeks import Indeks
 from evaluasi.muat import (
     KOLOM_INDIKATOR,
     KOLOM_NILAI_IND,
@@ -18,7 +19,7 @@ from evaluasi.muat import (
     KOLOM_TERCETAK,
     DataRencana,
 )
-from evaluasi.tabel import Indeks, tc33
+from evaluasi.tabel import tc33
 
 LEVELS = ["urusan", "bidang", "program", "kegiatan", "sub_kegiatan"]
 

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from evaluasi.indeks import Indeks, indeks
 from evaluasi.muat import (
     KOLOM_INDIKATOR,
     KOLOM_NILAI_IND,
@@ -28,7 +29,7 @@ from evaluasi.muat import (
     KOLOM_TERCETAK,
     DataRencana,
 )
-from evaluasi.tabel import Indeks, e81, indeks, tc29
+from evaluasi.tabel import e81, tc29
 from inti import rumus
 from inti.parsing import romawi
 from inti.serial import tabel_ke_json
