@@ -180,7 +180,6 @@ def _klasifikasi(idx: Indeks, tahun: int) -> Klasifikasi:
 def _cari_pergeseran(idx: Indeks, calon: list[Perubahan]) -> list[Kelompok]:
     """Mark the pergeseran sets among the changes of existing sub kegiatan (see module doc)."""
     sisa: dict[int, Perubahan] = {p.node_id: p for p in calon}
-    kelompok: list[Kelompok] = []
 
     def lingkup_kode(jenis: str, node_id: int | None) -> str:
         return f"{jenis} {idx.node[node_id].kode}" if node_id is not None else jenis
@@ -232,18 +231,7 @@ def _cari_pergeseran(idx: Indeks, calon: list[Perubahan]) -> list[Kelompok]:
                 break
 
     # (3) A decrease and an increase of one program within the tolerance: a mistyped pergeseran.
-    pasangan: list[tuple[Decimal, int, str, str, Perubahan, Perubahan]] = []
-    turun = [p for p in sisa.values() if p.selisih < 0]
-    naik = [p for p in sisa.values() if p.selisih > 0]
-    for a in turun:
-        for b in naik:
-            if a.program_id is None or a.program_id != b.program_id:
-                continue
-            beda = abs(a.selisih + b.selisih)
-            if beda <= TOLERANSI_PERGESERAN * max(-a.selisih, b.selisih):
-                sama_kegiatan = 0 if a.kegiatan_id == b.kegiatan_id else 1
-                pasangan.append((beda, sama_kegiatan, a.kode, b.kode, a, b))
-    for beda, _, _, _, a, b in sorted(pasangan, key=lambda t: t[:4]):
+    for beda, a, b in _pasangan_hampir_seimbang(list(sisa.values())):
         if a.node_id in sisa and b.node_id in sisa:
             lingkup = (
                 lingkup_kode("kegiatan", a.kegiatan_id)
@@ -256,7 +244,32 @@ def _cari_pergeseran(idx: Indeks, calon: list[Perubahan]) -> list[Kelompok]:
                 f"{_rp_tanda(a.selisih)} dan {_rp_tanda(b.selisih)} berbeda {_rp(beda)} "
                 f"(≤ {angka_jejak(TOLERANSI_PERGESERAN * 100)}%)",
             )
-    # Numbered in code order of their first member (the document's row order).
+    return _nomori(ditemukan)
+
+
+def _pasangan_hampir_seimbang(
+    sisa: list[Perubahan],
+) -> list[tuple[Decimal, Perubahan, Perubahan]]:
+    """(difference, decrease, increase) of one program whose amounts differ by at most
+    ``TOLERANSI_PERGESERAN`` of the larger: closest first, same kegiatan first, then by code."""
+    pasangan: list[tuple[Decimal, int, str, str, Perubahan, Perubahan]] = []
+    turun = [p for p in sisa if p.selisih < 0]
+    naik = [p for p in sisa if p.selisih > 0]
+    for a in turun:
+        for b in naik:
+            if a.program_id is None or a.program_id != b.program_id:
+                continue
+            beda = abs(a.selisih + b.selisih)
+            if beda <= TOLERANSI_PERGESERAN * max(-a.selisih, b.selisih):
+                sama_kegiatan = 0 if a.kegiatan_id == b.kegiatan_id else 1
+                pasangan.append((beda, sama_kegiatan, a.kode, b.kode, a, b))
+    return [(beda, a, b) for beda, _, _, _, a, b in sorted(pasangan, key=lambda t: t[:4])]
+
+
+def _nomori(ditemukan: list[tuple[list[Perubahan], str, str]]) -> list[Kelompok]:
+    """Number the sets found in code order of their first member (the document's row order)
+    and mark their members as pergeseran."""
+    kelompok: list[Kelompok] = []
     for nomor, (anggota, lingkup, cara) in enumerate(
         sorted(ditemukan, key=lambda g: g[0][0].kode), start=1
     ):
@@ -492,19 +505,7 @@ def perubahan_pagu(data: DataRencana, *, tahun: int) -> Tabel:
             jejak={"k5": "jumlah seluruh sub kegiatan = 4 − 3"},
         )
     ]
-    for alasan in URUTAN_ALASAN:
-        anggota = [p for p in k.baris if p.alasan == alasan]
-        if not anggota:
-            continue
-        kaki.append(
-            Baris(
-                kode="",
-                uraian=f"Jumlah {alasan} ({len(anggota)} sub kegiatan)",
-                level="jumlah",
-                nilai={"k5": rumus.jumlah(p.selisih for p in anggota)},
-                jejak={"k5": "jumlah selisih sub kegiatan dengan alasan ini"},
-            )
-        )
+    kaki += _kaki_per_alasan(k)
     return Tabel(
         kode="perubahan_pagu",
         judul=f"Rekapitulasi Perubahan Pagu Anggaran per Sub Kegiatan Tahun {tahun}",
@@ -526,6 +527,26 @@ def perubahan_pagu(data: DataRencana, *, tahun: int) -> Tabel:
         ],
         tahun=tahun,
     )
+
+
+def _kaki_per_alasan(k: Klasifikasi) -> list[Baris]:
+    """A footer per reason: the sum of its sub kegiatan's changes, so that murni + Σ changes
+    = perubahan can be read off."""
+    kaki = []
+    for alasan in URUTAN_ALASAN:
+        anggota = [p for p in k.baris if p.alasan == alasan]
+        if not anggota:
+            continue
+        kaki.append(
+            Baris(
+                kode="",
+                uraian=f"Jumlah {alasan} ({len(anggota)} sub kegiatan)",
+                level="jumlah",
+                nilai={"k5": rumus.jumlah(p.selisih for p in anggota)},
+                jejak={"k5": "jumlah selisih sub kegiatan dengan alasan ini"},
+            )
+        )
+    return kaki
 
 
 def _keterangan_rekap(p: Perubahan) -> str:

@@ -158,43 +158,14 @@ def _periksa_belanja_triwulan(
     return hasil
 
 
-def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
-    renstra = renstra_untuk_tahun(pd=pd, tahun=tahun)
-    if renstra is None:
-        raise TidakDapatMemeriksa(f"{pd.kode} belum punya Renstra yang memuat tahun {tahun}.")
-    # Keyed by the nullable FK value so that lookups by ``*_id`` type-check.
-    nodes: dict[int | None, ProgramKegiatan] = {
-        n.pk: n
-        for n in ProgramKegiatan.objects.filter(renstra=renstra).select_related("nomenklatur")
-    }
-    # Indicators of the plan tree and of its tujuan and sasaran (IKU).
-    milik_renstra = (
-        Q(program_kegiatan__renstra=renstra)
-        | Q(sasaran__renstra=renstra)
-        | Q(tujuan__renstra=renstra)
-    )
-    indikator: dict[int | None, Indikator] = {
-        i.pk: i for i in Indikator.objects.filter(milik_renstra).select_related("sasaran", "tujuan")
-    }
-    nilai_node = list(Nilai.objects.filter(program_kegiatan__renstra=renstra))
-    nilai_ind = list(Nilai.objects.filter(indikator__in=list(indikator)))
-    capaian_tercetak = list(
-        NilaiTercetak.objects.filter(indikator__in=list(indikator), jenis=Jenis.CAPAIAN_TERCETAK)
-    )
-
-    def kode_pemilik(ind: Indikator) -> str:
-        if ind.program_kegiatan_id is not None:
-            return nodes[ind.program_kegiatan_id].kode
-        if ind.sasaran is not None:
-            return f"SASARAN-{ind.sasaran.kunci}"
-        return f"TUJUAN-{ind.tujuan.kunci}" if ind.tujuan else ""
-
-    tercetak = list(
-        NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra, jenis__in=JENIS_ANGGARAN)
-    )
+def _periksa_total(
+    nodes: dict[int | None, ProgramKegiatan],
+    nilai_node: list[Nilai],
+    tercetak: list[NilaiTercetak],
+) -> list[Temuan]:
+    """Declared parent totals against the sum of the sub kegiatan below them; budgets stored on
+    a parent."""
     temuan: list[Temuan] = []
-
-    # 1. Declared parent totals against the sum of the sub kegiatan below them.
     jumlah: dict[tuple[int | None, int, str, int], Decimal] = defaultdict(Decimal)
     for n in nilai_node:
         if n.jenis not in JENIS_ANGGARAN or n.angka is None:
@@ -244,8 +215,19 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
                 pesan,
             )
         )
+    return temuan
 
-    # 2. Realisasi without a target of the same year.
+
+def _periksa_realisasi(
+    nodes: dict[int | None, ProgramKegiatan],
+    indikator: dict[int | None, Indikator],
+    nilai_node: list[Nilai],
+    nilai_ind: list[Nilai],
+    kode_pemilik: Callable[[Indikator], str],
+) -> list[Temuan]:
+    """Realisasi without a target of the same year, values in another unit than their
+    indicator's, realisasi anggaran without a pagu of the same year."""
+    temuan: list[Temuan] = []
     ada_target: set[tuple[int | None, int]] = set()
     realisasi: dict[tuple[int | None, int], Nilai] = {}
     for n in nilai_ind:
@@ -301,13 +283,12 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
                     f"ada realisasi anggaran {n.tahun} tetapi tidak ada pagu {n.tahun}",
                 )
             )
+    return temuan
 
-    temuan += _periksa_belanja_triwulan(nodes, nilai_node)
 
-    # 3. Printed capaian against the capaian computed from the stored target and realisasi.
-    temuan += _periksa_capaian(indikator, nilai_ind, capaian_tercetak, kode_pemilik)
-
-    # 4. Codes absent from the official nomenclature.
+def _periksa_kode_lokal(nodes: dict[int | None, ProgramKegiatan]) -> list[Temuan]:
+    """Codes absent from the official nomenclature."""
+    temuan: list[Temuan] = []
     for node in nodes.values():
         if node.nomenklatur.pemda_id is not None:
             temuan.append(
@@ -321,4 +302,46 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
                     "kode tidak ada di nomenklatur resmi",
                 )
             )
+    return temuan
+
+
+def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
+    renstra = renstra_untuk_tahun(pd=pd, tahun=tahun)
+    if renstra is None:
+        raise TidakDapatMemeriksa(f"{pd.kode} belum punya Renstra yang memuat tahun {tahun}.")
+    # Keyed by the nullable FK value so that lookups by ``*_id`` type-check.
+    nodes: dict[int | None, ProgramKegiatan] = {
+        n.pk: n
+        for n in ProgramKegiatan.objects.filter(renstra=renstra).select_related("nomenklatur")
+    }
+    # Indicators of the plan tree and of its tujuan and sasaran (IKU).
+    milik_renstra = (
+        Q(program_kegiatan__renstra=renstra)
+        | Q(sasaran__renstra=renstra)
+        | Q(tujuan__renstra=renstra)
+    )
+    indikator: dict[int | None, Indikator] = {
+        i.pk: i for i in Indikator.objects.filter(milik_renstra).select_related("sasaran", "tujuan")
+    }
+    nilai_node = list(Nilai.objects.filter(program_kegiatan__renstra=renstra))
+    nilai_ind = list(Nilai.objects.filter(indikator__in=list(indikator)))
+    capaian_tercetak = list(
+        NilaiTercetak.objects.filter(indikator__in=list(indikator), jenis=Jenis.CAPAIAN_TERCETAK)
+    )
+
+    def kode_pemilik(ind: Indikator) -> str:
+        if ind.program_kegiatan_id is not None:
+            return nodes[ind.program_kegiatan_id].kode
+        if ind.sasaran is not None:
+            return f"SASARAN-{ind.sasaran.kunci}"
+        return f"TUJUAN-{ind.tujuan.kunci}" if ind.tujuan else ""
+
+    tercetak = list(
+        NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra, jenis__in=JENIS_ANGGARAN)
+    )
+    temuan = _periksa_total(nodes, nilai_node, tercetak)
+    temuan += _periksa_realisasi(nodes, indikator, nilai_node, nilai_ind, kode_pemilik)
+    temuan += _periksa_belanja_triwulan(nodes, nilai_node)
+    temuan += _periksa_capaian(indikator, nilai_ind, capaian_tercetak, kode_pemilik)
+    temuan += _periksa_kode_lokal(nodes)
     return sorted(set(temuan))

@@ -195,6 +195,47 @@ def angka_pagu(node_id: int | str, pagu: list[Decimal | None], tahun: list[int])
 # --- loading ------------------------------------------------------------------------------------
 
 
+def _baris_pohon(
+    *,
+    renstra: Renstra,
+    node: list[ProgramKegiatan],
+    per_node: dict[int, list[Indikator]],
+    nilai_i: dict[tuple[int, str, int], Nilai],
+    nilai_n: dict[tuple[int, str, int], Nilai],
+    pagu: dict[int | str, list[Decimal | None]],
+    bisa_ubah: bool,
+) -> list[BarisNode]:
+    """The plan tree's rows: per node its ``pagu_renstra`` per year (cells on a sub kegiatan,
+    sums on a parent), per indicator its Renstra targets."""
+    tahun = list(range(renstra.tahun_mulai, renstra.tahun_selesai + 1))
+    baris_node: list[BarisNode] = []
+    for n in node:
+        isi: list[Sel | Angka | None]
+        if n.level == Level.SUB_KEGIATAN:
+            isi = [
+                _sel(
+                    nilai_n,
+                    pemilik="n",
+                    id=n.pk,
+                    jenis=Jenis.PAGU_RENSTRA,
+                    tahun=t,
+                    bisa_ubah=bisa_ubah,
+                    satuan=None,
+                )
+                for t in tahun
+            ]
+        else:
+            isi = list(angka_pagu(n.pk, pagu.get(n.pk, [None] * len(tahun)), tahun))
+        isi.append(None)  # no end-of-period budget
+        baris_node.append(BarisNode("node", n, isi=isi))
+        for ind_n in per_node.get(n.pk, []):
+            sel_ind: list[Sel | Angka | None] = list(
+                sel_target(ind=ind_n, renstra=renstra, nilai=nilai_i, bisa_ubah=bisa_ubah)
+            )
+            baris_node.append(BarisNode("indikator", n, indikator=ind_n, isi=sel_ind))
+    return baris_node
+
+
 def muat(*, pd: PerangkatDaerah, renstra: Renstra, bisa_ubah: bool) -> Muatan:
     """The Renstra page's rows: seven queries whatever the size of the Renstra."""
     tahun = list(range(renstra.tahun_mulai, renstra.tahun_selesai + 1))
@@ -254,31 +295,15 @@ def muat(*, pd: PerangkatDaerah, renstra: Renstra, bisa_ubah: bool) -> Muatan:
         blok.append(BarisTujuan(None, [], sasaran_per_tujuan[None]))
 
     pagu = pagu_per_node(node=node, nilai_n=nilai_n, tahun=tahun)  # type: ignore[arg-type]
-    baris_node: list[BarisNode] = []
-    for n in node:
-        isi: list[Sel | Angka | None]
-        if n.level == Level.SUB_KEGIATAN:
-            isi = [
-                _sel(
-                    nilai_n,  # type: ignore[arg-type]
-                    pemilik="n",
-                    id=n.pk,
-                    jenis=Jenis.PAGU_RENSTRA,
-                    tahun=t,
-                    bisa_ubah=bisa_ubah,
-                    satuan=None,
-                )
-                for t in tahun
-            ]
-        else:
-            isi = list(angka_pagu(n.pk, pagu.get(n.pk, [None] * len(tahun)), tahun))
-        isi.append(None)  # no end-of-period budget
-        baris_node.append(BarisNode("node", n, isi=isi))
-        for ind_n in per_node.get(n.pk, []):
-            sel_ind: list[Sel | Angka | None] = list(
-                sel_target(ind=ind_n, renstra=renstra, nilai=nilai_i, bisa_ubah=bisa_ubah)  # type: ignore[arg-type]
-            )
-            baris_node.append(BarisNode("indikator", n, indikator=ind_n, isi=sel_ind))
+    baris_node = _baris_pohon(
+        renstra=renstra,
+        node=node,
+        per_node=per_node,
+        nilai_i=nilai_i,  # type: ignore[arg-type]
+        nilai_n=nilai_n,  # type: ignore[arg-type]
+        pagu=pagu,
+        bisa_ubah=bisa_ubah,
+    )
     return Muatan(
         pd=pd,
         renstra=renstra,
