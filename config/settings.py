@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Django's LoginRequiredMiddleware (with /admin/ too sent to the one login page): every
+    # view requires a session unless marked @login_not_required (contract §6): the login
+    # page (Django marks it), /healthz. Static files never reach it (WhiteNoise above).
     "config.middleware.LoginRequiredMiddleware",
 ]
 
