@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test install lint typecheck check-deploy bench clean
+.DELETE_ON_ERROR:
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,12 +19,24 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-run: $(STAMP)
+# The git-ignored folder for the SQLite database, media and logs. Settings create no
+# folders; the targets that need it do.
+var:
+	mkdir -p var
+
+# A development secret kept across restarts, so logins survive runserver's autoreload
+# (settings alone would draw a new random key in every process). Never used in production:
+# there DEBUG=0 and SECRET_KEY must be set, or the application refuses to start.
+var/dev-secret-key: | var
+	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+run: $(STAMP) var/dev-secret-key
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo --if-empty
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/dev-secret-key)}" \
+	  $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP)
+test: $(STAMP) | var
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: $(STAMP)
