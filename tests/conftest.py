@@ -42,6 +42,29 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def media_uji(tmp_path_factory) -> Path:
+    """This test process's folder for uploads, generated files and the part cache.
+
+    Under pytest-xdist each worker has its own basetemp, so parallel workers never write the
+    same file; tests of one worker share it (the part cache stays warm between them).
+    """
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _media_terpisah(request, settings, media_uji) -> None:
+    """Keep tests away from var/media: files go to the worker's own folder.
+
+    Not for the celery_worker tests: the real worker writes to its own MEDIA_ROOT (the
+    default), and the test reads the file back from there.
+    """
+    if request.node.get_closest_marker("celery_worker"):
+        return
+    settings.MEDIA_ROOT = media_uji
+    settings.DOKUMEN_CACHE_DIR = media_uji / "bagian"
+
+
 @pytest.fixture
 def browser(live_server, monkeypatch) -> Iterator[Any]:
     """Headless chromium against the live server (one per test)."""

@@ -31,6 +31,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY wajib diisi" in result.stderr
 
 
+@pytest.mark.slow
 def test_check_deploy_is_clean_with_production_like_variables():
     result = run_manage(
         "check",
