@@ -30,9 +30,9 @@ from django.core.management.utils import get_random_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
-TRUE = frozenset({"1", "true", "yes", "on"})
-FALSE = frozenset({"0", "false", "no", "off"})
+# Lower case: upper-case names in this module would become Django settings.
+_true_words = frozenset({"1", "true", "yes", "on"})
+_false_words = frozenset({"0", "false", "no", "off"})
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -40,9 +40,9 @@ def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name, "").strip().lower()
     if value == "":
         return default
-    if value in TRUE:
+    if value in _true_words:
         return True
-    if value in FALSE:
+    if value in _false_words:
         return False
     raise ImproperlyConfigured(
         f"{name}={os.environ[name]!r} tidak dikenali: gunakan 1/0, true/false, yes/no atau on/off."
