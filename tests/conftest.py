@@ -53,12 +53,17 @@ def media_uji(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _media_terpisah(request, settings, media_uji) -> None:
-    """Keep tests away from var/media: files go to the worker's own folder.
+def _pengaturan_uji(request, settings, media_uji) -> None:
+    """Settings every test gets.
 
-    Not for the celery_worker tests: the real worker writes to its own MEDIA_ROOT (the
-    default), and the test reads the file back from there.
+    * A fast password hasher: every persona and demo user gets the password "demo", and
+      PBKDF2's million rounds cost a quarter of a second per user (about 1.5 s of each
+      tests/test_izin_url.py setup). No test is about the hash's strength.
+    * Files away from var/media, in the worker's own folder. Not for the celery_worker
+      tests: the real worker writes to its own MEDIA_ROOT (the default), and the test reads
+      the file back from there.
     """
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if request.node.get_closest_marker("celery_worker"):
         return
     settings.MEDIA_ROOT = media_uji
