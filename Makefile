@@ -9,12 +9,17 @@ STAMP := $(VENV)/.installed
 PACKAGES := $(wildcard config renja kepegawaian evaluasi dokumen inti)
 # Test processes (pytest-xdist). Two by default: a contributor's laptop and the CI box have
 # about two cores, shared with the browser tests' Chromium. XDIST=0 runs in one process.
-# loadfile keeps a file's tests on one worker (they share module fixtures and seeded data).
+# loadfile keeps each file on one worker, in collection order. That order matters:
+# pytest-django runs the transactional tests (the browser tests) after all others, because
+# they empty the database when they end (the bundled nomenclature included). worksteal and
+# load hand single tests around and ran ordinary tests after a browser test on the same
+# worker: they failed on the missing nomenclature.
 XDIST ?= 2
+XDIST_DIST ?= loadfile
 ifeq ($(XDIST),0)
 XDIST_ARGS :=
 else
-XDIST_ARGS := -n $(XDIST) --dist loadfile
+XDIST_ARGS := -n $(XDIST) --dist $(XDIST_DIST)
 endif
 
 .PHONY: run test test-fast install check lint typecheck check-deploy bench clean
