@@ -85,4 +85,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_import.py
 
 clean:
-	rm -rf $(VENV) var/db.sqlite3 .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var/db.sqlite3 .pytest_cache .mypy_cache .ruff_cache .coverage .coverage.* htmlcov
