@@ -331,6 +331,7 @@ def _sama(a: dict, b: dict) -> None:
     assert [(type(v), str(v)) for v in a.values()] == [(type(v), str(v)) for v in b.values()]
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(rencana(), st.sampled_from([2023, 2024, 2025]))
 def test_tc29_equals_the_scalar_formulas_cell_by_cell(data, tahun):
@@ -343,6 +344,7 @@ def test_tc29_equals_the_scalar_formulas_cell_by_cell(data, tahun):
         assert b.jejak == jejak
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(rencana(), st.integers(min_value=1, max_value=4), st.sampled_from(["murni", "perubahan"]))
 def test_e81_equals_the_scalar_formulas_cell_by_cell(data, triwulan, versi):
@@ -375,6 +377,7 @@ def test_e81_equals_the_scalar_formulas_cell_by_cell(data, triwulan, versi):
             assert b.jejak == jejak
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None)
 @given(rencana())
 def test_e81_does_not_depend_on_what_an_earlier_quarter_memoised(data):
@@ -391,6 +394,7 @@ def test_e81_does_not_depend_on_what_an_earlier_quarter_memoised(data):
         )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(rencana(), st.sampled_from([2023, 2024]))
 def test_lkj_budgets_equal_the_scalar_roll_up(data, tahun):
