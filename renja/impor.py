@@ -25,7 +25,6 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from inti.berkas import ImporGagal, Masalah, baris_berkas
@@ -41,7 +40,6 @@ from renja.models import (
     Indikator,
     Jenis,
     Level,
-    Nilai,
     NilaiTercetak,
     Nomenklatur,
     Pemda,
@@ -52,10 +50,11 @@ from renja.models import (
     Renstra,
     Sasaran,
     SasaranProgram,
-    StatusRenja,
     Tujuan,
 )
-from renja.services import leluhur, nama_sama, nomenklatur_lokal_buat, tabel_kedaluwarsa
+from renja.nilai.aturan import Pemilik, PerubahanNilai
+from renja.nilai.services import NilaiDitolak, jalur_impor, nilai_tulis
+from renja.services import leluhur, nama_sama, nomenklatur_lokal_buat
 
 KOLOM_WAJIB = ("pemda", "opd", "kode", "uraian", "tahun", "jenis", "nilai")
 KOLOM_OPSIONAL = ("indikator", "satuan", "polaritas", "akumulasi", "periode", "sasaran")
@@ -72,6 +71,14 @@ POLARITAS_SAH = frozenset(Polaritas.values)
 AKUMULASI_SAH = frozenset(Akumulasi.values)
 PERIODE_RE = re.compile(r"^\s*(\d{4})\s*[-–/]\s*(\d{4})\s*$")
 TEKS_KUALITATIF_RE = re.compile(r"^[^\d]+$")
+# The column a refusal of the value writer is reported in.
+KOLOM_PENOLAKAN = {
+    "level": "jenis",
+    "perubahan_belum_ada": "jenis",
+    "terkunci": "jenis",
+    "tahun": "tahun",
+    "berubah": "nilai",
+}
 
 
 @dataclass
@@ -447,7 +454,7 @@ class _Penerap:
         self.hasil = hasil
         self.masalah: list[Masalah] = []
         self.pd_ids: list[int] = []
-        self.alasan = "impor:" + ",".join(sorted({Path(b.file).name for b in semua}))[:90]
+        self.alasan = jalur_impor([Path(b.file).name for b in semua])
 
     def salah(self, b: Baris, kolom: str, pesan: str) -> None:
         self.masalah.append(Masalah(b.file, b.nomor, kolom, pesan))
@@ -539,7 +546,7 @@ class _Penerap:
     def _kunci_dan_renja(
         self, pds: dict[tuple[str, str], PerangkatDaerah], renstra_baris: dict[int, Renstra]
     ) -> None:
-        """Refuse rows of ditetapkan versions; create the Renja versions values belong to."""
+        """Create the Renja versions values belong to (the value writer refuses a ditetapkan one)."""
         wanted: dict[tuple[int, int, str], Renstra] = {}
         for i, b in enumerate(self.semua):
             versi = JENIS_VERSI.get(b.jenis)
@@ -553,17 +560,6 @@ class _Penerap:
                 perangkat_daerah__in={k[0] for k in wanted}, tahun__in={k[1] for k in wanted}
             )
         }
-        for b in self.semua:
-            versi = JENIS_VERSI.get(b.jenis)
-            if not versi or b.tercetak:
-                continue
-            renja = existing.get((pds[b.kunci_pd].pk, b.tahun, versi))
-            if renja is not None and renja.status == StatusRenja.DITETAPKAN:
-                self.salah(
-                    b,
-                    "jenis",
-                    f"Renja {b.opd} {b.tahun} ({versi}) sudah ditetapkan; nilainya tidak dapat diubah",
-                )
         # Murni first: a perubahan version is based on its murni version.
         for key in sorted(wanted, key=lambda k: (k[0], k[1], k[2] != "murni")):
             if key in existing:
@@ -832,28 +828,10 @@ class _Penerap:
         nodes: dict[tuple[int, str], ProgramKegiatan],
         indikator: dict[tuple[str, int, str], Indikator],
     ) -> None:
-        renstra_ids = {r.pk for r in renstra_baris.values()}
-        ind_ids = [ind.pk for ind in indikator.values()]
-        existing: dict[tuple[Any, ...], Nilai] = {}
-        for n in Nilai.objects.filter(program_kegiatan__renstra_id__in=renstra_ids):
-            existing[("n", n.program_kegiatan_id, n.tahun, n.jenis, n.triwulan)] = n
-        for start in range(0, len(ind_ids), 2000):
-            for n in Nilai.objects.filter(indikator_id__in=ind_ids[start : start + 2000]):
-                existing[("i", n.indikator_id, n.tahun, n.jenis, n.triwulan)] = n
-        tercetak_existing: dict[tuple[Any, ...], NilaiTercetak] = {}
-        for t in NilaiTercetak.objects.filter(program_kegiatan__renstra_id__in=renstra_ids):
-            tercetak_existing[
-                ("n", t.program_kegiatan_id, t.tahun, t.jenis, t.triwulan, t.sumber)
-            ] = t
-        for start in range(0, len(ind_ids), 2000):
-            for t in NilaiTercetak.objects.filter(indikator_id__in=ind_ids[start : start + 2000]):
-                tercetak_existing[("i", t.indikator_id, t.tahun, t.jenis, t.triwulan, t.sumber)] = t
-
-        now = timezone.now()
-        baru: list[Nilai] = []
-        berubah: list[Nilai] = []
-        tercetak_baru: list[NilaiTercetak] = []
-        tercetak_berubah: list[NilaiTercetak] = []
+        """Printed figures here; values through the one writer (``nilai_tulis``) in bulk."""
+        perubahan: list[PerubahanNilai] = []
+        tercetak: list[tuple[dict[str, int], Baris]] = []
+        pemilik: dict[tuple[str, int], Pemilik] = {}
         seen: set[tuple[Any, ...]] = set()
         for i, b in enumerate(self.semua):
             kind, owner_id = self._owner_of[i]
@@ -862,83 +840,118 @@ class _Penerap:
             if b.indikator:
                 ind = indikator[(kind, owner_id, b.indikator.casefold())]
                 owner = ("i", ind.pk)
-                fk = {"indikator_id": ind.pk}
             else:
                 owner = ("n", owner_id)
-                fk = {"program_kegiatan_id": owner_id}
             if b.tercetak:
-                assert b.angka is not None
-                tkey = (*owner, b.tahun, b.jenis, b.triwulan, Path(b.file).name)
-                if tkey in seen:
-                    continue
-                seen.add(tkey)
-                t_lama = tercetak_existing.get(tkey)
-                if t_lama is None:
-                    tercetak_baru.append(
-                        NilaiTercetak(
-                            tahun=b.tahun,
-                            jenis=b.jenis,
-                            triwulan=b.triwulan,
-                            angka=b.angka,
-                            desimal=b.desimal,
-                            sumber=Path(b.file).name,
-                            **fk,
-                        )
-                    )
-                elif (t_lama.angka, t_lama.desimal) != (b.angka, b.desimal):
-                    t_lama.angka, t_lama.desimal = b.angka, b.desimal
-                    tercetak_berubah.append(t_lama)
+                fk = {"indikator_id" if owner[0] == "i" else "program_kegiatan_id": owner[1]}
+                tercetak.append((fk, b))
                 continue
             key = (*owner, b.tahun, b.jenis, b.triwulan)
             if key in seen:
                 continue  # an identical duplicate row (conflicting ones were refused)
             seen.add(key)
-            lama = existing.get(key)
+            milik = pemilik.get(owner)
+            if milik is None:
+                renstra = renstra_baris[i]
+                milik = pemilik[owner] = Pemilik(
+                    pd_id=renstra.perangkat_daerah_id,
+                    periode=(renstra.tahun_mulai, renstra.tahun_selesai),
+                    indikator_id=owner[1] if owner[0] == "i" else None,
+                    node_id=owner[1] if owner[0] == "n" else None,
+                    level="" if owner[0] == "i" else b.kode.level,
+                    kode=b.kode.kanonik,
+                )
+            perubahan.append(
+                PerubahanNilai(
+                    pemilik=milik,
+                    jenis=b.jenis,
+                    tahun=b.tahun,
+                    triwulan=b.triwulan,
+                    angka=b.angka,
+                    teks=b.teks,
+                    satuan=b.satuan_nilai,
+                    asal=b,
+                )
+            )
+        self._tercetak(renstra_baris, tercetak)
+        h = self.hasil
+        lain = any(
+            (
+                h.node_baru,
+                h.indikator_baru,
+                h.indikator_berubah,
+                h.tercetak_baru,
+                h.tercetak_berubah,
+                h.nomenklatur_lokal_baru,
+                h.renja_baru,
+            )
+        )
+        try:
+            tulis = nilai_tulis(
+                perubahan=perubahan,
+                oleh=self.oleh,
+                jalur=self.alasan,
+                # No revision is compared, and locking every row would cost PostgreSQL a write
+                # per stored value.
+                kunci_baris=False,
+                pd_diubah_lain=self.pd_ids if lain else (),
+            )
+        except NilaiDitolak as exc:
+            for t in exc.penolakan:
+                self.salah(t.perubahan.asal, KOLOM_PENOLAKAN[t.sebab], t.pesan.rstrip("."))
+            return
+        h.nilai_baru += tulis.baru
+        h.nilai_berubah += tulis.berubah
+        h.nilai_sama += tulis.sama
+
+    def _tercetak(
+        self, renstra_baris: dict[int, Renstra], baris: list[tuple[dict[str, int], Baris]]
+    ) -> None:
+        """Declared and printed figures, kept for ``check_plan`` only (not values, no history)."""
+        renstra_ids = {r.pk for r in renstra_baris.values()}
+        ind_ids = sorted({fk["indikator_id"] for fk, _ in baris if "indikator_id" in fk})
+        ada: dict[tuple[Any, ...], NilaiTercetak] = {}
+        for t in NilaiTercetak.objects.filter(program_kegiatan__renstra_id__in=renstra_ids):
+            ada[("n", t.program_kegiatan_id, t.tahun, t.jenis, t.triwulan, t.sumber)] = t
+        for start in range(0, len(ind_ids), 2000):
+            for t in NilaiTercetak.objects.filter(indikator_id__in=ind_ids[start : start + 2000]):
+                ada[("i", t.indikator_id, t.tahun, t.jenis, t.triwulan, t.sumber)] = t
+        baru: list[NilaiTercetak] = []
+        berubah: list[NilaiTercetak] = []
+        seen: set[tuple[Any, ...]] = set()
+        for fk, b in baris:
+            assert b.angka is not None
+            owner = (
+                ("i", fk["indikator_id"])
+                if "indikator_id" in fk
+                else ("n", fk["program_kegiatan_id"])
+            )
+            sumber = Path(b.file).name
+            tkey = (*owner, b.tahun, b.jenis, b.triwulan, sumber)
+            if tkey in seen:
+                continue
+            seen.add(tkey)
+            lama = ada.get(tkey)
             if lama is None:
                 baru.append(
-                    Nilai(
+                    NilaiTercetak(
                         tahun=b.tahun,
                         jenis=b.jenis,
                         triwulan=b.triwulan,
                         angka=b.angka,
-                        teks=b.teks,
-                        satuan=b.satuan_nilai,
+                        desimal=b.desimal,
+                        sumber=sumber,
                         **fk,
                     )
                 )
-            elif (lama.angka, lama.teks, lama.satuan) != (b.angka, b.teks, b.satuan_nilai):
-                lama.angka, lama.teks, lama.satuan = b.angka, b.teks, b.satuan_nilai
-                lama.revisi += 1
-                lama.diubah_pada = now
+            elif (lama.angka, lama.desimal) != (b.angka, b.desimal):
+                lama.angka, lama.desimal = b.angka, b.desimal
                 berubah.append(lama)
-            else:
-                self.hasil.nilai_sama += 1
-        if baru:
-            bulk_create_with_history(
-                baru,
-                Nilai,
-                batch_size=2000,
-                default_user=self.oleh,
-                default_change_reason=self.alasan,
-            )
+        NilaiTercetak.objects.bulk_create(baru, batch_size=2000)
         if berubah:
-            bulk_update_with_history(
-                berubah,
-                Nilai,
-                ["angka", "teks", "satuan", "revisi", "diubah_pada"],
-                batch_size=2000,
-                default_user=self.oleh,
-                default_change_reason=self.alasan,
-            )
-        NilaiTercetak.objects.bulk_create(tercetak_baru, batch_size=2000)
-        if tercetak_berubah:
-            NilaiTercetak.objects.bulk_update(
-                tercetak_berubah, ["angka", "desimal"], batch_size=2000
-            )
-        self.hasil.nilai_baru += len(baru)
-        self.hasil.nilai_berubah += len(berubah)
-        self.hasil.tercetak_baru += len(tercetak_baru)
-        self.hasil.tercetak_berubah += len(tercetak_berubah)
+            NilaiTercetak.objects.bulk_update(berubah, ["angka", "desimal"], batch_size=2000)
+        self.hasil.tercetak_baru += len(baru)
+        self.hasil.tercetak_berubah += len(berubah)
 
 
 def impor_plan(paths: Iterable[Path | str], *, oleh: AbstractBaseUser | None = None) -> HasilImpor:
@@ -950,9 +963,6 @@ def impor_plan(paths: Iterable[Path | str], *, oleh: AbstractBaseUser | None = N
         penerap.jalankan()
         if penerap.masalah:
             raise ImporGagal(penerap.masalah)  # leaving the block by an exception rolls back
-        if hasil.ada_perubahan:
-            for pd_id in penerap.pd_ids:
-                tabel_kedaluwarsa(pd_id=pd_id)
     return hasil
 
 
