@@ -297,10 +297,10 @@ def test_every_caller_goes_through_nilai_tulis(alice, bkpsdm, node, asn, tulis_c
         _grid(alice, node=node, angka="1")
         services.nilai_simpan(oleh=alice, jenis=Jenis.PAGU, tahun=2025, angka=Decimal(1), node=node)
     assert [c.kwargs["jalur"] for c in spy.call_args_list] == ["form", "form"]
-    with _spy("renja.impor.nilai_tulis") as spy:
+    with _spy("renja.impor.nilai.nilai_tulis") as spy:
         impor_plan([_csv_pagu(tulis_csv, SUB, "7")], oleh=alice)
     assert spy.call_args.kwargs["jalur"] == "impor:plan.csv"
-    assert impor.nilai_tulis is nilai_services.nilai_tulis
+    assert impor.nilai.nilai_tulis is nilai_services.nilai_tulis
     pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (unggah.KOL_RP, 8)})
     with _spy("renja.unggah.nilai_tulis") as spy:
         unggah.pratinjau_terapkan(pd=bkpsdm, tahun=2024, pratinjau=pratinjau, oleh=alice)

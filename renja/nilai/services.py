@@ -173,43 +173,7 @@ def nilai_tulis(
             ]
             if tolak:
                 raise NilaiDitolak(tolak)
-        baru: list[Nilai] = []
-        berubah: list[Nilai] = []
-        hapus: list[Nilai] = []
-        now = timezone.now()
-        for i, (p, k) in enumerate(zip(perubahan, kunci, strict=True)):
-            tersimpan = ada.get(k)
-            if p.hapus:
-                if tersimpan is None:
-                    hasil.sama += 1
-                else:
-                    hapus.append(_sebagai_model(tersimpan))
-                continue
-            if tersimpan is None:
-                kini = Nilai(
-                    indikator_id=p.pemilik.indikator_id,
-                    program_kegiatan_id=p.pemilik.node_id,
-                    tahun=p.tahun,
-                    jenis=p.jenis,
-                    triwulan=p.triwulan,
-                    angka=p.angka,
-                    teks=p.teks,
-                    satuan=p.satuan or "",
-                )
-                baru.append(kini)
-            elif _sama(p, tersimpan):
-                hasil.sama += 1
-                hasil._isi[i] = tersimpan
-                continue  # counted, not written: no revision, no history row
-            else:
-                kini = _sebagai_model(tersimpan)
-                kini.angka, kini.teks = p.angka, p.teks
-                if p.satuan is not None:
-                    kini.satuan = p.satuan
-                kini.revisi += 1
-                kini.diubah_pada = now
-                berubah.append(kini)
-            hasil._isi[i] = kini
+        baru, berubah, hapus = _pilah(perubahan, kunci, ada, hasil)
         if len(baru) + len(berubah) + len(hapus) == 1:
             _tulis_satu([*baru, *berubah, *hapus][0], oleh=oleh, jalur=jalur, hapus=bool(hapus))
         else:
@@ -218,6 +182,50 @@ def nilai_tulis(
         ditulis = {p.pemilik.pd_id for p in perubahan} if hasil.ada_perubahan else set()
         _kedaluwarsa(ditulis | set(pd_diubah_lain))
     return hasil
+
+
+def _pilah(
+    perubahan: list[PerubahanNilai], kunci: list[Kunci], ada: dict[Kunci, Any], hasil: HasilTulis
+) -> tuple[list[Nilai], list[Nilai], list[Nilai]]:
+    """Sort the changes into new, changed and deleted values; count the unchanged ones."""
+    baru: list[Nilai] = []
+    berubah: list[Nilai] = []
+    hapus: list[Nilai] = []
+    now = timezone.now()
+    for i, (p, k) in enumerate(zip(perubahan, kunci, strict=True)):
+        tersimpan = ada.get(k)
+        if p.hapus:
+            if tersimpan is None:
+                hasil.sama += 1
+            else:
+                hapus.append(_sebagai_model(tersimpan))
+            continue
+        if tersimpan is None:
+            kini = Nilai(
+                indikator_id=p.pemilik.indikator_id,
+                program_kegiatan_id=p.pemilik.node_id,
+                tahun=p.tahun,
+                jenis=p.jenis,
+                triwulan=p.triwulan,
+                angka=p.angka,
+                teks=p.teks,
+                satuan=p.satuan or "",
+            )
+            baru.append(kini)
+        elif _sama(p, tersimpan):
+            hasil.sama += 1
+            hasil._isi[i] = tersimpan
+            continue  # counted, not written: no revision, no history row
+        else:
+            kini = _sebagai_model(tersimpan)
+            kini.angka, kini.teks = p.angka, p.teks
+            if p.satuan is not None:
+                kini.satuan = p.satuan
+            kini.revisi += 1
+            kini.diubah_pada = now
+            berubah.append(kini)
+        hasil._isi[i] = kini
+    return baru, berubah, hapus
 
 
 def _kedaluwarsa(pd_ids: set[int]) -> None:
