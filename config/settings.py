@@ -168,6 +168,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Generated files and cached document parts expire; beat removes them nightly.
     "dokumen-bersihkan": {"task": "dokumen.tasks.bersihkan_tugas", "schedule": 24 * 3600},
+    # Stored tables of agencies whose data moved are recomputed, so pages find them ready.
+    "evaluasi-hitung-ulang": {"task": "evaluasi.tasks.hitung_ulang_basi_tugas", "schedule": 60},
 }
 
 # Documents: generated files live this many days (the newest good file of each document

@@ -22,7 +22,7 @@ urlpatterns = [
     path("isian/", include("renja.urls_isian")),
     path("renstra/", include("renja.urls_renstra")),
     path("unggah/", include("renja.urls_unggah")),
-    path("perubahan/", include("renja.urls_perubahan")),
+    path("perubahan/", include("evaluasi.urls_perubahan")),
     path("kepegawaian/", include("kepegawaian.urls")),
     path("healthz", healthz, name="healthz"),
 ]

@@ -171,13 +171,9 @@ def siapkan(
 def sidik(p: Persiapan) -> str:
     """Fingerprint of a document's inputs: data, narrative, signatory, template version."""
     h = hashlib.sha256()
-    tahun_data = {p.tahun} | {
-        evaluasi.tahun_renstra(t.kode, p.tahun) for t in _tabel_dokumen(p.jenis, p.versi)
-    }
-    for th in sorted(tahun_data):
-        data = _muat_data(p.pd, th)
-        h.update(f"{th}:{data.sidik_jari() if data else '-'}\n".encode())
     pd = p.pd
+    # The agency's data version stands for every year of its plan the document reads.
+    h.update(f"data:{evaluasi.versi_data(pd)}\n".encode())
     h.update(
         json.dumps(
             [

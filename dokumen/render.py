@@ -265,6 +265,43 @@ def _pra_render(
     return {(b.kunci, m) for b, m in belum}
 
 
+def _pra_render_berubah(
+    depan: list[Bagian],
+    isi: list[Bagian],
+    *,
+    identitas: str,
+    kertas: str,
+    kaki: str,
+    proses: int,
+    lapor: Progres,
+) -> set[tuple[str, int]]:
+    """Render the parts that changed side by side, at the start pages the last render predicts.
+
+    The page counts of this document's parts last time predict the start page of every part,
+    so the changed ones can be rendered in parallel before the sequential pass (which stays
+    the single source of truth for page numbers). Returns the (part, start page) rendered.
+    """
+    if not identitas or proses <= 1:
+        return set()
+    path_petunjuk = _petunjuk_path(identitas)
+    if not path_petunjuk.exists():
+        return set()
+    petunjuk: dict[str, int] = json.loads(path_petunjuk.read_text())
+    if not petunjuk:
+        return set()
+    rencana: list[tuple[Bagian, int]] = []
+    for daftar_bagian in (depan, isi):
+        halaman_ke = 1
+        for b in daftar_bagian:
+            if b.kunci not in petunjuk:
+                break
+            rencana.append((b, halaman_ke))
+            if b.penomoran != "tanpa":
+                halaman_ke += petunjuk[b.kunci]
+    lapor(3, "Menyusun bagian yang berubah (paralel)")
+    return _pra_render(rencana, kertas=kertas, kaki=kaki, proses=proses)
+
+
 def render_dokumen(
     *,
     depan: list[Bagian],
@@ -285,27 +322,9 @@ def render_dokumen(
     mulai_waktu = time.perf_counter()
     lapor = progres or (lambda _p, _t: None)
     proses = settings.DOKUMEN_PROSES_RENDER if proses is None else proses
-    # The page counts of this document's parts last time: with them, the start page of every
-    # part can be predicted, and the parts that changed rendered side by side before the
-    # sequential pass below (which stays the single source of truth for page numbers).
-    petunjuk: dict[str, int] = {}
-    if identitas:
-        path_petunjuk = _petunjuk_path(identitas)
-        if path_petunjuk.exists():
-            petunjuk = json.loads(path_petunjuk.read_text())
-    dipra: set[tuple[str, int]] = set()
-    if petunjuk and proses > 1:
-        rencana: list[tuple[Bagian, int]] = []
-        for daftar_bagian, awal in ((depan, 1), (isi, 1)):
-            halaman_ke = awal
-            for b in daftar_bagian:
-                if b.kunci not in petunjuk:
-                    break
-                rencana.append((b, halaman_ke))
-                if b.penomoran != "tanpa":
-                    halaman_ke += petunjuk[b.kunci]
-        lapor(3, "Menyusun bagian yang berubah (paralel)")
-        dipra = _pra_render(rencana, kertas=kertas, kaki=kaki, proses=proses)
+    dipra = _pra_render_berubah(
+        depan, isi, identitas=identitas, kertas=kertas, kaki=kaki, proses=proses, lapor=lapor
+    )
     total = len(depan) + len(isi) + 1
     selesai = 0
 

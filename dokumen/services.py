@@ -27,15 +27,14 @@ from dokumen import isi as isi_dokumen
 from dokumen.models import JenisDokumen, NarasiBagian, PekerjaanDokumen
 from dokumen.render import VERSI_TEMPLAT, render_dokumen
 from evaluasi import services as evaluasi
-from evaluasi.muat import RencanaTidakAda, muat_rencana
+from inti import katalog
+from inti.konstanta import KERTAS, TRIWULAN, VERSI_RENJA
 from inti.serial import tabel_dari_json
 from inti.tabel import TabelTidakDapatDibuat
 from renja.models import PerangkatDaerah
 
 log = logging.getLogger(__name__)
 
-FORMAT_TABEL = ("pdf", "xlsx", "csv")
-KERTAS = ("A4", "F4")
 MIME = {
     "pdf": "application/pdf",
     "csv": "text/csv; charset=utf-8",
@@ -54,24 +53,27 @@ def parameter_kanonis(
     if jenis not in JenisDokumen.values:
         raise PermintaanTidakSah(f"Jenis dokumen tidak dikenal: {jenis!r}.")
     versi = parameter.get("versi") or "murni"
-    if versi not in ("murni", "perubahan"):
+    if versi not in VERSI_RENJA:
         raise PermintaanTidakSah("Versi harus murni atau perubahan.")
     kertas = parameter.get("kertas") or "A4"
     if kertas not in KERTAS:
         raise PermintaanTidakSah("Kertas harus A4 atau F4.")
     hasil: dict[str, Any] = {"versi": versi}
     if jenis == JenisDokumen.TABEL:
-        if tabel not in evaluasi.PEMBANGUN:
+        if not katalog.ada(tabel) or katalog.jenis_tabel(tabel).lingkup != "pd":
             raise PermintaanTidakSah(f"Tabel tidak dikenal: {tabel!r}.")
-        if format not in FORMAT_TABEL:
+        jenis_tabel = katalog.jenis_tabel(tabel)
+        if format not in jenis_tabel.format:
             raise PermintaanTidakSah(f"Format tidak dikenal: {format!r}.")
-        if tabel == "e81":
+        if jenis_tabel.butuh_triwulan:
             try:
                 triwulan = int(parameter.get("triwulan") or 0)
             except (TypeError, ValueError):
                 triwulan = 0
-            if triwulan not in (1, 2, 3, 4):
-                raise PermintaanTidakSah("Formulir E.81 disusun per triwulan: pilih triwulan 1–4.")
+            if triwulan not in TRIWULAN:
+                raise PermintaanTidakSah(
+                    f"Formulir {jenis_tabel.singkat} disusun per triwulan: pilih triwulan 1–4."
+                )
             hasil["triwulan"] = triwulan
     elif format != "pdf":
         raise PermintaanTidakSah("Dokumen lengkap dibuat sebagai PDF.")
@@ -83,13 +85,9 @@ def parameter_kanonis(
 def _sidik_tabel(
     *, pd: PerangkatDaerah, tahun: int, tabel: str, format: str, parameter: dict[str, Any]
 ) -> str:
-    try:
-        data = muat_rencana(pd_obj=pd, tahun=evaluasi.tahun_renstra(tabel, tahun))
-        sidik_data = data.sidik_jari()
-    except RencanaTidakAda:
-        sidik_data = "-"
-    isi = [VERSI_TEMPLAT, evaluasi.VERSI_MESIN, tabel, tahun, format, parameter, sidik_data]
-    isi += [pd.pemda.nama, pd.nama, pd.kode]
+    # The agency's data version stands for the plan: no plan is loaded to answer a request.
+    isi = [VERSI_TEMPLAT, evaluasi.VERSI_MESIN, tabel, tahun, format, parameter]
+    isi += [evaluasi.versi_data(pd), pd.pemda.nama, pd.nama, pd.kode]
     return hashlib.sha256(json.dumps(isi, sort_keys=True).encode()).hexdigest()
 
 
@@ -320,7 +318,7 @@ def pekerjaan_jalankan(*, pekerjaan_id: int) -> PekerjaanDokumen:
             isi, halaman = _render_tabel(p, lapor)
         else:
             isi, halaman = _render_dokumen(p, lapor)
-    except (RencanaTidakAda, TabelTidakDapatDibuat) as exc:
+    except (evaluasi.RencanaTidakAda, TabelTidakDapatDibuat) as exc:
         return _gagal(p, str(exc), mulai)
     except Exception as exc:  # the user must see that it failed and why; the log has the trace
         log.exception("Pembuatan dokumen %s gagal", p.pk)

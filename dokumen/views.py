@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from dokumen import kerangka, services
 from dokumen.isi import isi_placeholder, siapkan
 from dokumen.models import JenisDokumen, PekerjaanDokumen
-from evaluasi.views import TABEL_HALAMAN, TAHUN_WAJAR
+from inti import katalog
+from inti.konstanta import TAHUN_SAH, TRIWULAN, VERSI_RENJA
 from renja import akses, selectors
 from renja.models import PerangkatDaerah, Renja, StatusRenja
 
@@ -24,7 +25,7 @@ FORMAT_LABEL = {"pdf": "PDF", "xlsx": "Excel", "csv": "CSV"}
 
 
 def _pd(request: HttpRequest, pd_id: int, tahun: int) -> PerangkatDaerah:
-    if tahun not in TAHUN_WAJAR:
+    if tahun not in TAHUN_SAH:
         raise Http404("Tahun tidak dikenal.")
     pd = get_object_or_404(PerangkatDaerah.objects.select_related("pemda"), pk=pd_id)
     akses.wajib_melihat(request.user, pd)
@@ -59,11 +60,12 @@ def _baris_unduhan(
         ("renja", "", "pdf", {"versi": "perubahan", "kertas": "A4"}, "Dokumen Renja Perubahan"),
         ("lkj", "", "pdf", {"versi": "murni", "kertas": "A4"}, "Dokumen LKj lengkap"),
     ]
-    for kode, (singkat, nama) in TABEL_HALAMAN.items():
-        versi_list = ("murni", "perubahan") if kode == "e81" and ada_perubahan else ("murni",)
+    for jenis_tabel in katalog.semua("pd"):
+        kode, singkat, nama = jenis_tabel.kode, jenis_tabel.singkat, jenis_tabel.nama
+        versi_list = VERSI_RENJA if kode == "e81" and ada_perubahan else ("murni",)
         pilihan: list[tuple[str, int | None]] = (
-            [(v, q) for v in versi_list for q in (1, 2, 3, 4)]
-            if kode == "e81"
+            [(v, q) for v in versi_list for q in TRIWULAN]
+            if jenis_tabel.butuh_triwulan
             else [("murni", None)]
         )
         for versi, triwulan in pilihan:
@@ -169,8 +171,7 @@ def pekerjaan(request: HttpRequest, pekerjaan_id: int) -> HttpResponse:
     p = _pekerjaan(request, pekerjaan_id)
     sebelumnya = _file_sebelumnya(p)
     if p.tabel:
-        singkat, nama = TABEL_HALAMAN.get(p.tabel, (p.tabel, ""))
-        judul = f"{singkat} {nama}".strip()
+        judul = katalog.jenis_tabel(p.tabel).judul if katalog.ada(p.tabel) else p.tabel
         if p.parameter.get("triwulan"):
             judul += f" – TW {p.parameter['triwulan']}"
     else:

@@ -10,9 +10,9 @@ from renja.models import PerangkatDaerah
 class HasilTabel(models.Model):
     """One computed table of one plan, as the engine produced it.
 
-    ``sidik_jari`` hashes every input the table was computed from; a result
-    whose fingerprint differs from the plan's current one is stale and is
-    recomputed (``evaluasi.services.tabel_hitung``).
+    ``sidik_jari`` hashes what the table was computed from: the engine version, the table
+    and its options, and the agency's data version. A result whose fingerprint differs from
+    the current one is stale and is recomputed (``evaluasi.services.tabel_hitung``).
     """
 
     perangkat_daerah = models.ForeignKey(
@@ -24,6 +24,9 @@ class HasilTabel(models.Model):
         max_length=60, blank=True, help_text="Parameter tambahan, mis. triwulan=2;versi=murni"
     )
     sidik_jari = models.CharField(max_length=64)
+    # The agency's ``PerangkatDaerah.versi_data`` the table was computed at: lower than the
+    # agency's current one means stale (``services.hitung_ulang_basi`` finds those).
+    versi_data = models.PositiveBigIntegerField(default=0)
     isi = models.JSONField(help_text="Tabel terhitung; angka sebagai teks Decimal")
     dihitung_pada = models.DateTimeField(auto_now=True)
     durasi_ms = models.PositiveIntegerField(default=0)

@@ -991,14 +991,3 @@ def _kaki_e81(idx: Indeks, rows: list[Baris], skala: rumus.Skala) -> list[Baris]
 
 def _romawi(q: int) -> str:
     return {1: "I", 2: "II", 3: "III", 4: "IV"}[q]
-
-
-PEMBANGUN: dict[str, Callable[..., Tabel]] = {
-    "tc29": tc29,
-    "tc30": tc30,
-    "tc31": tc31,
-    "tc32": tc32,
-    "tc33": tc33,
-    "t41": t41,
-    "e81": e81,
-}

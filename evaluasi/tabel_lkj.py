@@ -6,7 +6,6 @@ gets the capaian and efisiensi tables per program indicator instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 import pandas as pd
@@ -351,11 +350,3 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
         ],
         tahun=tahun,
     )
-
-
-PEMBANGUN_LKJ: dict[str, Callable[..., Tabel]] = {
-    "pk": pk,
-    "lkj_capaian": lkj_capaian,
-    "lkj_anggaran": lkj_anggaran,
-    "lkj_efisiensi": lkj_efisiensi,
-}

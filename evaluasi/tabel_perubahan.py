@@ -31,7 +31,7 @@ so the reason is inferred from the figures, and every row's jejak says why:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
@@ -551,14 +551,7 @@ def _keterangan_rekap(p: Perubahan) -> str:
     return teks
 
 
-PEMBANGUN_PERUBAHAN: dict[str, Callable[..., Tabel]] = {
-    "t52": t52,
-    "t53": t53,
-    "perubahan_pagu": perubahan_pagu,
-}
-
 __all__ = [
-    "PEMBANGUN_PERUBAHAN",
     "Klasifikasi",
     "Nilai",
     "Perubahan",

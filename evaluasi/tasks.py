@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import OperationalError
 
-from evaluasi.services import hitung_ulang_pd, tabel_hitung
+from evaluasi.services import hitung_ulang_basi, hitung_ulang_pd, tabel_hitung
 from renja.models import PerangkatDaerah
 
 TASK_OPTIONS = {
@@ -31,3 +31,9 @@ def hitung_tabel_tugas(
 @shared_task(**TASK_OPTIONS)
 def hitung_ulang_tugas(pd_id: int) -> int:
     return hitung_ulang_pd(pd_id=pd_id)
+
+
+@shared_task(**TASK_OPTIONS)
+def hitung_ulang_basi_tugas() -> int:
+    """Beat: recompute stored tables whose agency's data moved (see ``hitung_ulang_basi``)."""
+    return hitung_ulang_basi()

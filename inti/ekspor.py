@@ -23,8 +23,6 @@ from typing import IO, Any, Protocol, TypedDict
 from inti import rumus
 from inti.tabel import Nilai, Tabel
 
-KERTAS = ("A4", "F4")  # F4: folio 215 × 330 mm, common in Indonesian government offices
-
 
 class KonteksCetak(TypedDict, total=False):
     """What a printed table says about itself beside the table (all keys optional)."""

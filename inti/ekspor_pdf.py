@@ -27,7 +27,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from inti.ekspor import KERTAS, KonteksCetak
+from inti.ekspor import KonteksCetak
+from inti.konstanta import KERTAS, UKURAN_KERTAS
 from inti.tabel import Tabel
 
 # The HTML's base: "/static/css/x.css" resolves to BASE_URL + "static/css/x.css", which
@@ -35,7 +36,6 @@ from inti.tabel import Tabel
 BASE_URL = "http://cetak.invalid/"
 
 # Page sizes, landscape (width × height); F4 is the Indonesian folio, 215 × 330 mm.
-UKURAN_KERTAS = {"A4": "297mm 210mm", "F4": "330mm 215mm"}
 
 LEMBAR_GAYA = ("css/tabel.css", "css/cetak.css")
 
@@ -119,7 +119,9 @@ def css_cetak(kertas: str = "A4", *, font_config: FontConfiguration | None = Non
         CSS(url=url_statis(nama), url_fetcher=pengambil, font_config=font_config)
         for nama in LEMBAR_GAYA
     ]
-    ukuran = CSS(string=f"@page {{ size: {UKURAN_KERTAS[kertas]}; }}", font_config=font_config)
+    ukuran = CSS(
+        string=f"@page {{ size: {UKURAN_KERTAS[kertas].ukuran_css}; }}", font_config=font_config
+    )
     return [*lembar, ukuran]
 
 

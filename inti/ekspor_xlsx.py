@@ -30,6 +30,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from inti import rumus
+from inti.konstanta import UKURAN_KERTAS
 from inti.tabel import LEVEL_NOMENKLATUR, Baris, Nilai, Tabel
 from inti.templatetags.angka import SelKepala, Susunan, susunan
 
@@ -81,7 +82,6 @@ _MAKS_ARGUMEN_SUM = 255
 
 # Excel paper size codes: 9 = A4; 14 = Folio 8.5 × 13 in (216 × 330 mm), the "F4" of
 # Indonesian government offices.
-UKURAN_KERTAS: dict[str, int] = {"A4": 9, "F4": 14}
 
 NAMA_LEMBAR: dict[str, str] = {
     "tc29": "T-C.29",
@@ -521,7 +521,9 @@ class _Penulis:
         ws.print_title_rows = f"{awal_kepala}:{akhir_kepala}"
         ws.page_setup.orientation = "landscape"
         kertas = str(self.konteks.get("kertas") or "A4").upper()
-        ws.page_setup.paperSize = UKURAN_KERTAS.get(kertas, ws.PAPERSIZE_A4)
+        ws.page_setup.paperSize = (
+            UKURAN_KERTAS[kertas].kode_xlsx if kertas in UKURAN_KERTAS else ws.PAPERSIZE_A4
+        )
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -37,7 +37,7 @@ Reading rules (documented in the README):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -58,7 +58,7 @@ from kepegawaian.models import (
     Pendidikan,
     StatusPegawai,
 )
-from kepegawaian.nip import NipTidakSah, baca_nip
+from kepegawaian.nip import InfoNip, NipTidakSah, baca_nip
 from renja.models import Pemda, PerangkatDaerah
 
 KOLOM_WAJIB = ("nip", "nama", "status", "golongan", "jenis_jabatan", "pendidikan", "unit_kerja")
@@ -236,6 +236,90 @@ def _teks(value: Any) -> str:
 # --- phase 1: rows ---------------------------------------------------------------------
 
 
+Salah = Callable[[str, str], None]  # (kolom, pesan): records a problem of the current row
+
+
+def _nip(sel: dict[str, Any], teks: dict[str, str], status: str, salah: Salah) -> InfoNip | None:
+    """The NIP read and checked against its status; None when absent or invalid."""
+    # Excel keeps 15 significant digits: an 18-digit NIP typed into a number cell has lost
+    # its last digits (…2001 becomes …2000), so a float NIP is refused, not repaired.
+    if isinstance(sel.get("nip", ""), float | Decimal) and teks["nip"]:
+        salah(
+            "nip",
+            f"NIP tersimpan sebagai angka ({teks['nip']}); Excel memotong digit terakhirnya, "
+            "format sel sebagai Teks lalu ketik ulang",
+        )
+    elif teks["nip"] and status:
+        try:
+            return baca_nip(teks["nip"], status=status)
+        except NipTidakSah as exc:
+            salah("nip", str(exc))
+    return None
+
+
+def _kode(teks: str, baca: Callable[[str], str], kolom: str, salah: Salah) -> str:
+    """A coded cell (golongan, jenis jabatan, pendidikan) normalised; "" when empty or wrong."""
+    if not teks:
+        return ""
+    try:
+        return baca(teks)
+    except ValueError as exc:
+        salah(kolom, str(exc))
+        return ""
+
+
+def _tanggal(teks: dict[str, str], salah: Salah) -> dict[str, date | None]:
+    tanggal: dict[str, date | None] = {"tanggal_lahir": None, "tmt": None}
+    for kolom in tanggal:
+        if teks[kolom]:
+            try:
+                tanggal[kolom] = baca_tanggal(teks[kolom])
+            except ValueError as exc:
+                salah(kolom, str(exc))
+    return tanggal
+
+
+def _cocokkan_nip(
+    info: InfoNip | None,
+    *,
+    status: str,
+    teks: dict[str, str],
+    kelamin: str,
+    lahir: date | None,
+    tmt: date | None,
+    salah: Salah,
+) -> tuple[str, date | None, date | None]:
+    """Gender, birth date and TMT against the NIP: a PNS NIP wins (a conflict is an error),
+    a PPPK number only fills the gaps."""
+    if info is None:
+        return kelamin, lahir, tmt
+    if status == StatusPegawai.PNS:
+        assert info.tanggal_lahir and info.tmt and info.jenis_kelamin
+        if kelamin and kelamin != info.jenis_kelamin:
+            salah(
+                "jenis_kelamin",
+                f"{kelamin} bertentangan dengan NIP: digit ke-15 ({info.nip[14]}) berarti "
+                f"{info.jenis_kelamin}",
+            )
+        if lahir and lahir != info.tanggal_lahir:
+            salah(
+                "tanggal_lahir",
+                f"{lahir.isoformat()} bertentangan dengan NIP: digit 1–8 berarti "
+                f"{info.tanggal_lahir.isoformat()}",
+            )
+        if tmt and (tmt.year, tmt.month) != (info.tmt.year, info.tmt.month):
+            salah(
+                "tmt",
+                f"{tmt.isoformat()} bertentangan dengan NIP: TMT CPNS pada digit 9–14 "
+                f"adalah {info.tmt:%Y-%m}",
+            )
+        return info.jenis_kelamin, info.tanggal_lahir, info.tmt
+    kelamin = kelamin or info.jenis_kelamin or ""
+    if not kelamin and not teks["jenis_kelamin"]:
+        salah("jenis_kelamin", "wajib diisi: tidak dapat dibaca dari NIP PPPK ini")
+    return kelamin, lahir or info.tanggal_lahir, tmt
+
+
 def _validasi_baris(
     nama_file: str, nomor: int, sel: dict[str, Any]
 ) -> tuple[BarisPegawai | None, list[Masalah]]:
@@ -253,92 +337,34 @@ def _validasi_baris(
     if status and status not in StatusPegawai.values:
         salah("status", f"{teks['status']!r} tidak dikenal; isi PNS atau PPPK")
         status = ""
-
-    # Excel keeps 15 significant digits: an 18-digit NIP typed into a number cell has lost
-    # its last digits (…2001 becomes …2000), so a float NIP is refused, not repaired.
-    nip_raw = sel.get("nip", "")
-    nip = ""
-    info = None
-    if isinstance(nip_raw, float | Decimal) and teks["nip"]:
-        salah(
-            "nip",
-            f"NIP tersimpan sebagai angka ({teks['nip']}); Excel memotong digit terakhirnya, "
-            "format sel sebagai Teks lalu ketik ulang",
-        )
-    elif teks["nip"] and status:
-        try:
-            info = baca_nip(teks["nip"], status=status)
-            nip = info.nip
-        except NipTidakSah as exc:
-            salah("nip", str(exc))
-
-    golongan = ""
-    if teks["golongan"] and status:
-        try:
-            golongan = normalisasi_golongan(teks["golongan"], status)
-        except ValueError as exc:
-            salah("golongan", str(exc))
-
-    jenis_jabatan = ""
-    if teks["jenis_jabatan"]:
-        try:
-            jenis_jabatan = normalisasi_jenis_jabatan(teks["jenis_jabatan"])
-        except ValueError as exc:
-            salah("jenis_jabatan", str(exc))
-
-    pendidikan = ""
-    if teks["pendidikan"]:
-        try:
-            pendidikan = normalisasi_pendidikan(teks["pendidikan"])
-        except ValueError as exc:
-            salah("pendidikan", str(exc))
-
+    info = _nip(sel, teks, status, salah)
+    golongan = (
+        _kode(teks["golongan"], lambda t: normalisasi_golongan(t, status), "golongan", salah)
+        if status
+        else ""
+    )
+    jenis_jabatan = _kode(teks["jenis_jabatan"], normalisasi_jenis_jabatan, "jenis_jabatan", salah)
+    pendidikan = _kode(teks["pendidikan"], normalisasi_pendidikan, "pendidikan", salah)
     for kolom in ("nama", "jabatan"):
         batas = _PANJANG_MAKS[kolom]
         if len(teks[kolom]) > batas:
             salah(kolom, f"terlalu panjang ({len(teks[kolom])} karakter, paling banyak {batas})")
-
-    tanggal: dict[str, date | None] = {"tanggal_lahir": None, "tmt": None}
-    for kolom in tanggal:
-        if teks[kolom]:
-            try:
-                tanggal[kolom] = baca_tanggal(teks[kolom])
-            except ValueError as exc:
-                salah(kolom, str(exc))
+    tanggal = _tanggal(teks, salah)
 
     kelamin = ""
     if teks["jenis_kelamin"]:
         kelamin = _JENIS_KELAMIN_ALIAS.get(" ".join(teks["jenis_kelamin"].split()).casefold(), "")
         if not kelamin:
             salah("jenis_kelamin", f"{teks['jenis_kelamin']!r} tidak dikenal; isi L atau P")
-
-    lahir, tmt = tanggal["tanggal_lahir"], tanggal["tmt"]
-    if info is not None and status == StatusPegawai.PNS:
-        assert info.tanggal_lahir and info.tmt and info.jenis_kelamin
-        if kelamin and kelamin != info.jenis_kelamin:
-            salah(
-                "jenis_kelamin",
-                f"{kelamin} bertentangan dengan NIP: digit ke-15 ({nip[14]}) berarti "
-                f"{info.jenis_kelamin}",
-            )
-        if lahir and lahir != info.tanggal_lahir:
-            salah(
-                "tanggal_lahir",
-                f"{lahir.isoformat()} bertentangan dengan NIP: digit 1–8 berarti "
-                f"{info.tanggal_lahir.isoformat()}",
-            )
-        if tmt and (tmt.year, tmt.month) != (info.tmt.year, info.tmt.month):
-            salah(
-                "tmt",
-                f"{tmt.isoformat()} bertentangan dengan NIP: TMT CPNS pada digit 9–14 "
-                f"adalah {info.tmt:%Y-%m}",
-            )
-        kelamin, lahir, tmt = info.jenis_kelamin, info.tanggal_lahir, info.tmt
-    elif info is not None:  # PPPK: the cells win, the number fills the gaps
-        kelamin = kelamin or info.jenis_kelamin or ""
-        lahir = lahir or info.tanggal_lahir
-        if not kelamin and not teks["jenis_kelamin"]:
-            salah("jenis_kelamin", "wajib diisi: tidak dapat dibaca dari NIP PPPK ini")
+    kelamin, lahir, tmt = _cocokkan_nip(
+        info,
+        status=status,
+        teks=teks,
+        kelamin=kelamin,
+        lahir=tanggal["tanggal_lahir"],
+        tmt=tanggal["tmt"],
+        salah=salah,
+    )
     if lahir and tmt and tmt < lahir:
         salah("tmt", f"{tmt.isoformat()} sebelum tanggal lahir {lahir.isoformat()}")
 
@@ -349,7 +375,7 @@ def _validasi_baris(
             file=nama_file,
             nomor=nomor,
             pemda=" ".join(teks["pemda"].split()),
-            nip=nip,
+            nip=info.nip if info else "",
             nama=" ".join(teks["nama"].split()),
             status=status,
             golongan=golongan,
@@ -513,6 +539,44 @@ def _nip_ganda(semua: list[BarisPegawai], pemda_baris: dict[int, Pemda]) -> list
     return masalah
 
 
+def _tersimpan(
+    semua: list[BarisPegawai], pemda_baris: dict[int, Pemda]
+) -> dict[tuple[int, str], Pegawai]:
+    """The stored staff the file names, by (pemda, NIP), locked until the import commits."""
+    ada: dict[tuple[int, str], Pegawai] = {}
+    nip_per_pemda: dict[int, set[str]] = {}
+    for i, b in enumerate(semua):
+        nip_per_pemda.setdefault(pemda_baris[i].pk, set()).add(b.nip)
+    for pemda_id, nips in nip_per_pemda.items():
+        daftar_nip = sorted(nips)
+        for mulai in range(0, len(daftar_nip), 2000):
+            for p in Pegawai.objects.select_for_update().filter(
+                pemda_id=pemda_id, nip__in=daftar_nip[mulai : mulai + 2000]
+            ):
+                ada[(pemda_id, p.nip)] = p
+    return ada
+
+
+def _isian(b: BarisPegawai, pd: PerangkatDaerah) -> dict[str, Any]:
+    """The fields a row sets; an absent optional column keeps what is stored."""
+    nilai: dict[str, Any] = {
+        "nama": b.nama,
+        "status": b.status,
+        "golongan": b.golongan,
+        "jenis_jabatan": b.jenis_jabatan,
+        "pendidikan": b.pendidikan,
+        "unit_kerja": pd,
+        "jenis_kelamin": b.jenis_kelamin,
+    }
+    if b.jabatan is not None:
+        nilai["jabatan"] = b.jabatan
+    if b.tanggal_lahir is not None:
+        nilai["tanggal_lahir"] = b.tanggal_lahir
+    if b.tmt is not None:
+        nilai["tmt"] = b.tmt
+    return nilai
+
+
 def impor_pegawai(
     paths: Iterable[Path | str],
     *,
@@ -535,40 +599,12 @@ def impor_pegawai(
         masalah += m_pemda + m_pd + _nip_ganda(semua, pemda_baris)
         if masalah:
             raise ImporGagal(masalah)
-
-        ada: dict[tuple[int, str], Pegawai] = {}
-        nip_per_pemda: dict[int, set[str]] = {}
-        for i, b in enumerate(semua):
-            nip_per_pemda.setdefault(pemda_baris[i].pk, set()).add(b.nip)
-        for pemda_id, nips in nip_per_pemda.items():
-            daftar_nip = sorted(nips)
-            for mulai in range(0, len(daftar_nip), 2000):
-                for p in Pegawai.objects.select_for_update().filter(
-                    pemda_id=pemda_id, nip__in=daftar_nip[mulai : mulai + 2000]
-                ):
-                    ada[(pemda_id, p.nip)] = p
-
+        ada = _tersimpan(semua, pemda_baris)
         baru: list[Pegawai] = []
         berubah: list[Pegawai] = []
         for i, b in enumerate(semua):
-            pemda, pd = pemda_baris[i], pd_baris[i]
+            pemda, nilai = pemda_baris[i], _isian(b, pd_baris[i])
             lama = ada.get((pemda.pk, b.nip))
-            nilai: dict[str, Any] = {
-                "nama": b.nama,
-                "status": b.status,
-                "golongan": b.golongan,
-                "jenis_jabatan": b.jenis_jabatan,
-                "pendidikan": b.pendidikan,
-                "unit_kerja": pd,
-                "jenis_kelamin": b.jenis_kelamin,
-            }
-            # Empty optional cells (absent column) keep what is stored.
-            if b.jabatan is not None:
-                nilai["jabatan"] = b.jabatan
-            if b.tanggal_lahir is not None:
-                nilai["tanggal_lahir"] = b.tanggal_lahir
-            if b.tmt is not None:
-                nilai["tmt"] = b.tmt
             if lama is None:
                 baru.append(Pegawai(pemda=pemda, nip=b.nip, **nilai))
                 continue
@@ -589,31 +625,19 @@ def impor_pegawai(
                 for k, v in nilai.items()
                 if (lama.unit_kerja_id != v.pk if k == "unit_kerja" else getattr(lama, k) != v)
             ]
+            for k in beda:
+                setattr(lama, k, nilai[k])
             if beda:
-                for k in beda:
-                    setattr(lama, k, nilai[k])
                 berubah.append(lama)
             else:
                 hasil.tetap += 1
         if masalah:
             raise ImporGagal(masalah)
+        riwayat = {"batch_size": 1000, "default_user": oleh, "default_change_reason": alasan}
         if baru:
-            bulk_create_with_history(
-                baru,
-                Pegawai,
-                batch_size=1000,
-                default_user=oleh,
-                default_change_reason=alasan,
-            )
+            bulk_create_with_history(baru, Pegawai, **riwayat)
         if berubah:
-            bulk_update_with_history(
-                berubah,
-                Pegawai,
-                list(FIELD_DIIMPOR),
-                batch_size=1000,
-                default_user=oleh,
-                default_change_reason=alasan,
-            )
+            bulk_update_with_history(berubah, Pegawai, list(FIELD_DIIMPOR), **riwayat)
         hasil.dibuat, hasil.diubah = len(baru), len(berubah)
     return hasil
 

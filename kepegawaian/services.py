@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from inti import rumus
+from inti.konstanta import TRIWULAN
 from kepegawaian import selectors
 from kepegawaian.models import Pendidikan
 from renja import akses, services
@@ -80,7 +81,7 @@ def realisasi_hitung(
         raise ValidationError(f"Indikator “{indikator.nama}” diisi manual, bukan dari kepegawaian.")
     hari_ini = hari_ini or timezone.localdate()
     diukur: list[tuple[int, date, Decimal | None]] = []
-    for q in (1, 2, 3, 4):
+    for q in TRIWULAN:
         tanggal = akhir_triwulan(tahun, q)
         if tanggal > hari_ini:
             break

@@ -11,14 +11,17 @@ import io
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from inti.ekspor import EKSPORTIR, KonteksCetak
+from inti.konstanta import TAHUN_SAH
+from kepegawaian import services
 from kepegawaian.tabel import rekap_pegawai
-from renja import akses
+from renja import akses, selectors
 from renja.models import PerangkatDaerah
 
 JENIS_BERKAS = {
@@ -66,3 +69,26 @@ def rekap(request: HttpRequest, pd_id: int) -> HttpResponse:
         "kepegawaian/rekap.html",
         {"pd": pd, "tabel": tabel, "tanggal": tanggal},
     )
+
+
+@login_required
+@require_POST
+def hitung_realisasi(request: HttpRequest, pd_id: int, tahun: int, pk: int) -> HttpResponse:
+    """Compute an indicator's quarterly realisations from the staff roster, then reload.
+
+    Posted by the realisation grid's "Hitung" button (htmx); the service checks the role.
+    """
+    if tahun not in TAHUN_SAH:
+        raise Http404("Tahun tidak dikenal.")
+    pd = get_object_or_404(PerangkatDaerah, pk=pd_id)
+    akses.wajib_melihat(request.user, pd)  # AksesDitolak is a PermissionDenied: 403
+    indikator = selectors.indikator_pd(pd=pd, pk=pk)
+    try:
+        services.realisasi_hitung(oleh=request.user, indikator=indikator, tahun=tahun)  # type: ignore[arg-type]
+    except akses.AksesDitolak as e:
+        return HttpResponse(str(e), status=403)
+    except ValidationError as e:
+        return HttpResponse(" ".join(e.messages), status=422)
+    respons = HttpResponse("")
+    respons["HX-Refresh"] = "true"
+    return respons

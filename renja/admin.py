@@ -50,6 +50,49 @@ class PerangkatDaerahInline(admin.TabularInline):
     fields = ("kode", "nama", "kepala_nama", "kepala_pangkat", "kepala_nip")
 
 
+def _pd_id(obj: Any) -> int | None:
+    """The perangkat daerah whose plan data an admin-edited row belongs to."""
+    if isinstance(obj, PerangkatDaerah):
+        return obj.pk
+    if getattr(obj, "perangkat_daerah_id", None) is not None:
+        return int(obj.perangkat_daerah_id)
+    # Up the ownership chain: value → indicator or node → Renstra; an IKU → sasaran/tujuan.
+    for induk in ("renstra", "program_kegiatan", "indikator", "sasaran", "tujuan"):
+        if (nilai := getattr(obj, induk, None)) is not None:
+            return _pd_id(nilai)
+    return None
+
+
+class DataRencanaAdmin(admin.ModelAdmin):
+    """Admin edits of plan data move the agency's data version, as the services do."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if (pd_id := _pd_id(obj)) is not None:
+            services.data_berubah(pd_id=pd_id)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)  # inline values, indicators
+        if (pd_id := _pd_id(form.instance)) is not None:
+            services.data_berubah(pd_id=pd_id)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        pd_id = _pd_id(obj)
+        super().delete_model(request, obj)
+        if pd_id is not None:
+            services.data_berubah(pd_id=pd_id)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        pd_ids = {_pd_id(obj) for obj in queryset}
+        super().delete_queryset(request, queryset)
+        for pd_id in pd_ids - {None}:
+            services.data_berubah(pd_id=pd_id)  # type: ignore[arg-type]
+
+
+class DataRencanaHistoryAdmin(DataRencanaAdmin, SimpleHistoryAdmin):
+    pass
+
+
 @admin.register(Pemda)
 class PemdaAdmin(admin.ModelAdmin):
     list_display = ("nama", "jenis", "provinsi")
@@ -97,7 +140,7 @@ class TujuanInline(admin.TabularInline):
 
 
 @admin.register(Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(DataRencanaAdmin):
     list_display = ("perangkat_daerah", "periode", "tahun_mulai", "tahun_selesai")
     list_filter = ("perangkat_daerah__pemda", "tahun_mulai")
     search_fields = ("perangkat_daerah__kode", "perangkat_daerah__nama")
@@ -173,14 +216,14 @@ class SasaranProgramInline(admin.TabularInline):
 
 
 @admin.register(Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(DataRencanaAdmin):
     list_display = ("kunci", "uraian", "renstra")
     search_fields = ("kunci", "uraian")
     list_filter = ("renstra__perangkat_daerah",)
 
 
 @admin.register(Sasaran)
-class SasaranAdmin(admin.ModelAdmin):
+class SasaranAdmin(DataRencanaAdmin):
     list_display = ("kunci", "uraian", "tujuan", "renstra")
     search_fields = ("kunci", "uraian")
     list_filter = ("renstra__perangkat_daerah",)
@@ -188,7 +231,7 @@ class SasaranAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgramKegiatan)
-class ProgramKegiatanAdmin(SimpleHistoryAdmin):
+class ProgramKegiatanAdmin(DataRencanaHistoryAdmin):
     list_display = ("kode", "uraian_berjenjang", "level", "renstra")
     list_filter = ("level", "renstra__perangkat_daerah", "renstra__tahun_mulai")
     search_fields = ("kode", "nomenklatur__nama", "uraian_lokal")
@@ -203,7 +246,7 @@ class ProgramKegiatanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(SimpleHistoryAdmin):
+class IndikatorAdmin(DataRencanaHistoryAdmin):
     list_display = ("nama", "satuan", "polaritas", "akumulasi", "pemilik")
     list_filter = ("polaritas", "akumulasi", "satuan", "program_kegiatan__level")
     search_fields = ("nama", "program_kegiatan__kode", "sasaran__kunci", "tujuan__kunci")
@@ -217,7 +260,7 @@ class IndikatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Nilai)
-class NilaiAdmin(SimpleHistoryAdmin):
+class NilaiAdmin(DataRencanaHistoryAdmin):
     form = NilaiAdminForm
     list_display = ("pemilik", "tahun", "jenis", "triwulan", "angka", "teks", "revisi")
     list_filter = ("tahun", "jenis", "triwulan")
@@ -235,7 +278,7 @@ class NilaiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(NilaiTercetak)
-class NilaiTercetakAdmin(admin.ModelAdmin):
+class NilaiTercetakAdmin(DataRencanaAdmin):
     list_display = ("program_kegiatan", "indikator", "tahun", "jenis", "angka", "sumber")
     list_filter = ("sumber", "tahun", "jenis")
     search_fields = ("program_kegiatan__kode", "indikator__nama")
@@ -254,7 +297,7 @@ class RiwayatStatusInline(admin.TabularInline):
 
 
 @admin.register(Renja)
-class RenjaAdmin(SimpleHistoryAdmin):
+class RenjaAdmin(DataRencanaHistoryAdmin):
     list_display = ("perangkat_daerah", "tahun", "versi", "status", "ditetapkan_pada")
     list_filter = ("tahun", "versi", "status", "perangkat_daerah__pemda")
     search_fields = ("perangkat_daerah__kode", "perangkat_daerah__nama")
@@ -263,13 +306,13 @@ class RenjaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+class PerjanjianKinerjaAdmin(DataRencanaAdmin):
     list_display = ("perangkat_daerah", "tahun", "revisi", "tanggal")
     list_filter = ("tahun", "perangkat_daerah")
 
 
 @admin.register(CatatanEvaluasi)
-class CatatanEvaluasiAdmin(SimpleHistoryAdmin):
+class CatatanEvaluasiAdmin(DataRencanaHistoryAdmin):
     list_display = ("perangkat_daerah", "tahun", "triwulan", "diubah_pada")
     list_filter = ("tahun", "triwulan", "perangkat_daerah__pemda")
     search_fields = ("perangkat_daerah__kode", "faktor_pendorong", "faktor_penghambat")

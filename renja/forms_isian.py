@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import ValidationError
 
+from inti.konstanta import TRIWULAN_LABEL
 from inti.parsing import AngkaError, parse_angka, satuan_sama
 from renja.models import (
     JENIS_ANGGARAN,
@@ -204,9 +205,7 @@ class CariForm(forms.Form):
 class CatatanEvaluasiForm(forms.Form):
     """Faktor pendorong / penghambat / tindak lanjut of one quarter (E.81 closing rows)."""
 
-    triwulan = forms.TypedChoiceField(
-        choices=[(q, f"TW {q}") for q in (1, 2, 3, 4)], coerce=int, label="Triwulan"
-    )
+    triwulan = forms.TypedChoiceField(choices=TRIWULAN_LABEL, coerce=int, label="Triwulan")
     revisi = forms.CharField(required=False, max_length=12)
     faktor_pendorong = forms.CharField(
         required=False,

@@ -162,6 +162,10 @@ class PerangkatDaerah(models.Model):
     kepala_nip = models.CharField(
         "NIP kepala", max_length=18, blank=True, validators=[nip_validator]
     )
+    # Moves on every write to this agency's plan data (``services.data_berubah``, in the
+    # writing transaction). Computed tables and generated documents are keyed on it, so
+    # that they know they are stale without reading the plan.
+    versi_data = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = "perangkat daerah"

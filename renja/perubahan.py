@@ -40,7 +40,7 @@ from renja.models import (
     Renja,
     StatusRenja,
 )
-from renja.services import nilai_simpan, node_tambah
+from renja.services import data_berubah, nilai_simpan, node_tambah
 
 PERAN_PEMBUAT = frozenset({Peran.KEPALA, Peran.PERENCANA, Peran.ADMIN})
 
@@ -109,6 +109,7 @@ def renja_perubahan_buat(*, murni: Renja, oleh: AbstractBaseUser) -> Renja:
             perubahan._history_user = oleh  # type: ignore[attr-defined]
             perubahan._change_reason = "perubahan:buat"  # type: ignore[attr-defined]
             perubahan.save()
+            data_berubah(pd_id=pd.pk)
     except IntegrityError as exc:  # renja_unik_per_tahun_versi: created meanwhile
         raise ValidationError(f"Renja Perubahan {murni.tahun} sudah ada.") from exc
     return perubahan

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from inti.ekspor import KonteksCetak
 from renja import akses
 from renja.models import (
+    Indikator,
     Nilai,
     NilaiTercetak,
     PerangkatDaerah,
@@ -79,3 +81,19 @@ def nilai_indikator(*, renstra: Renstra) -> QuerySet[Nilai]:
 
 def tercetak_node(*, renstra: Renstra) -> QuerySet[NilaiTercetak]:
     return NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra)
+
+
+def indikator_pd(*, pd: PerangkatDaerah, pk: int) -> Indikator:
+    """An indicator of this agency's plans (a node's, a sasaran's or a tujuan's); 404 otherwise."""
+    return get_object_or_404(
+        Indikator.objects.select_related(
+            "program_kegiatan__renstra__perangkat_daerah",
+            "sasaran__renstra__perangkat_daerah",
+            "tujuan__renstra__perangkat_daerah",
+        ).filter(
+            Q(program_kegiatan__renstra__perangkat_daerah=pd)
+            | Q(sasaran__renstra__perangkat_daerah=pd)
+            | Q(tujuan__renstra__perangkat_daerah=pd)
+        ),
+        pk=pk,
+    )

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from inti import rumus
+from inti.konstanta import TRIWULAN
 from inti.parsing import format_angka
 from renja import akses, selectors, services
 from renja.forms_isian import KunciSel
@@ -35,7 +36,6 @@ from renja.models import (
     Renstra,
 )
 
-TRIWULAN = (1, 2, 3, 4)
 JENIS_RENCANA_NODE = (Jenis.PAGU, Jenis.LOKASI, Jenis.SUMBER_DANA, Jenis.CATATAN)
 
 
@@ -561,18 +561,7 @@ def pemilik_sel(*, pd: PerangkatDaerah, kunci: KunciSel) -> Indikator | ProgramK
     """The indicator or node a cell key names, within this agency only (404 otherwise)."""
     if kunci.pemilik == "i":
         # A node's indicator, or a sasaran's/tujuan's (Renstra page), of this agency's Renstra.
-        return get_object_or_404(
-            Indikator.objects.select_related(
-                "program_kegiatan__renstra__perangkat_daerah",
-                "sasaran__renstra__perangkat_daerah",
-                "tujuan__renstra__perangkat_daerah",
-            ).filter(
-                Q(program_kegiatan__renstra__perangkat_daerah=pd)
-                | Q(sasaran__renstra__perangkat_daerah=pd)
-                | Q(tujuan__renstra__perangkat_daerah=pd)
-            ),
-            pk=kunci.id,
-        )
+        return selectors.indikator_pd(pd=pd, pk=kunci.id)
     return get_object_or_404(
         ProgramKegiatan.objects.select_related("renstra__perangkat_daerah"),
         pk=kunci.id,

@@ -17,6 +17,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from inti.parsing import Kode, parse_kode
@@ -147,6 +148,7 @@ def node_tambah(
             Indikator.objects.create(
                 program_kegiatan=node, nama=master.indikator, satuan=master.satuan or "-"
             )
+        data_berubah(pd_id=pd.pk)
     return node
 
 
@@ -181,11 +183,24 @@ def leluhur(kode: Kode) -> list[Kode]:
     return chain[::-1]
 
 
-def tabel_kedaluwarsa(*, pd_id: int) -> None:
-    """Stored tables of this agency are stale: recompute them after commit."""
-    from evaluasi.services import jadwalkan_hitung_ulang
+def data_berubah(*, pd_id: int) -> None:
+    """This agency's plan data changed: move its data version (``PerangkatDaerah.versi_data``).
 
-    jadwalkan_hitung_ulang(pd_id=pd_id)
+    Called by every write service inside its transaction, so the version commits (or rolls
+    back) with the data. Whatever is computed from the plan (stored tables, documents) keys
+    itself on the version and knows it is stale without loading the plan; nothing here
+    needs to know who computes what.
+    """
+    PerangkatDaerah.objects.filter(pk=pd_id).update(versi_data=F("versi_data") + 1)
+
+
+def data_pemda_berubah(*, pemda_id: int) -> None:
+    """Something every agency of a pemda is computed with changed (e.g. its rating scales)."""
+    PerangkatDaerah.objects.filter(pemda_id=pemda_id).update(versi_data=F("versi_data") + 1)
+
+
+# The name the write paths used when this queued the recomputation itself.
+tabel_kedaluwarsa = data_berubah
 
 
 def nama_sama(a: str, b: str) -> bool:
@@ -257,7 +272,7 @@ def nilai_simpan(
 ) -> Nilai:
     """Set one value: the role check, then the one writer (``renja.nilai.services.nilai_tulis``:
     lock, level, stale write when ``revisi_dibaca`` is given, history with the path)."""
-    # Deferred: the writer builds on this module (NilaiBerubah, tabel_kedaluwarsa).
+    # Deferred: the writer builds on this module (NilaiBerubah, data_berubah).
     from renja.nilai.services import nilai_tulis_satu
 
     owner_node = node or (indikator_pemilik(indikator) if indikator else None)
@@ -327,6 +342,8 @@ def _transisi(*, renja: Renja, ke: str, oleh: Any, catatan: str = "") -> Renja:
         if ke == S.DITETAPKAN:
             renja.ditetapkan_pada = timezone.now()
         renja.save(update_fields=["status", "ditetapkan_pada"])
+        # A set Renja prints its date; the documents key on the data version.
+        data_berubah(pd_id=renja.perangkat_daerah_id)
     return renja
 
 

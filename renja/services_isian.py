@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from inti.konstanta import TRIWULAN
 from renja import akses, services
 from renja.models import (
     Akumulasi,
@@ -155,7 +156,7 @@ def indikator_ubah(
     indikator.full_clean(validate_unique=False, validate_constraints=False)
     with transaction.atomic():
         indikator.save()
-        services.tabel_kedaluwarsa(pd_id=pd.pk)
+        services.data_berubah(pd_id=pd.pk)
     return indikator
 
 
@@ -205,7 +206,7 @@ def node_tambah_dari_master(
             Indikator.objects.create(
                 program_kegiatan=node, nama=nama, satuan=satuan.strip(), urutan=urutan
             )
-        services.tabel_kedaluwarsa(pd_id=pd.pk)
+        services.data_berubah(pd_id=pd.pk)
     return node
 
 
@@ -242,7 +243,7 @@ def catatan_evaluasi_simpan(
     different stored revisi (or an account that appeared meanwhile) is ``CatatanBerubah``.
     """
     akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
-    if triwulan not in (1, 2, 3, 4):
+    if triwulan not in TRIWULAN:
         raise ValidationError("Triwulan harus 1 sampai 4.")
     with transaction.atomic():
         catatan = (
@@ -262,5 +263,5 @@ def catatan_evaluasi_simpan(
         catatan._history_user = oleh  # type: ignore[attr-defined]
         catatan.full_clean(validate_unique=False)
         catatan.save()
-        services.tabel_kedaluwarsa(pd_id=pd.pk)
+        services.data_berubah(pd_id=pd.pk)
     return catatan

@@ -155,7 +155,7 @@ def tujuan_simpan(
         obj = tujuan or Tujuan(renstra=renstra)
         obj.uraian = uraian
         _simpan_berkode(obj, kunci=kunci, awalan="T", jenis="tujuan", oleh=oleh)
-        services.tabel_kedaluwarsa(pd_id=renstra.perangkat_daerah_id)
+        services.data_berubah(pd_id=renstra.perangkat_daerah_id)
     return obj
 
 
@@ -174,7 +174,7 @@ def tujuan_hapus(*, oleh: AbstractBaseUser, tujuan: Tujuan) -> None:
             _indikator_hapus(oleh=oleh, indikator=ind)
         _catat(tujuan, oleh)
         tujuan.delete()
-        services.tabel_kedaluwarsa(pd_id=renstra.perangkat_daerah_id)
+        services.data_berubah(pd_id=renstra.perangkat_daerah_id)
 
 
 # --- sasaran --------------------------------------------------------------------------------------
@@ -208,7 +208,7 @@ def sasaran_simpan(
         obj = sasaran or Sasaran(renstra=renstra)
         obj.uraian, obj.tujuan = uraian, tujuan
         _simpan_berkode(obj, kunci=kunci, awalan="S", jenis="sasaran", oleh=oleh)
-        services.tabel_kedaluwarsa(pd_id=renstra.perangkat_daerah_id)
+        services.data_berubah(pd_id=renstra.perangkat_daerah_id)
     return obj
 
 
@@ -221,7 +221,7 @@ def sasaran_hapus(*, oleh: AbstractBaseUser, sasaran: Sasaran) -> None:
             _indikator_hapus(oleh=oleh, indikator=ind)
         _catat(sasaran, oleh)
         sasaran.delete()
-        services.tabel_kedaluwarsa(pd_id=renstra.perangkat_daerah_id)
+        services.data_berubah(pd_id=renstra.perangkat_daerah_id)
 
 
 # --- indicators of a tujuan or sasaran ---------------------------------------------------------
@@ -292,7 +292,7 @@ def indikator_tambah(
                 ind.save()
         except IntegrityError:
             raise ValidationError({"nama": f"Indikator “{nama}” sudah ada."}) from None
-        services.tabel_kedaluwarsa(pd_id=pemilik.renstra.perangkat_daerah_id)
+        services.data_berubah(pd_id=pemilik.renstra.perangkat_daerah_id)
     return ind
 
 
@@ -321,7 +321,7 @@ def indikator_ubah(
                 indikator.save()
         except IntegrityError:
             raise ValidationError({"nama": f"Indikator “{nama}” sudah ada."}) from None
-        services.tabel_kedaluwarsa(pd_id=pemilik.renstra.perangkat_daerah_id)
+        services.data_berubah(pd_id=pemilik.renstra.perangkat_daerah_id)
     return indikator
 
 
@@ -340,4 +340,4 @@ def indikator_hapus(*, oleh: AbstractBaseUser, indikator: Indikator) -> None:
     _boleh_ubah(oleh, pemilik.renstra)
     with transaction.atomic():
         _indikator_hapus(oleh=oleh, indikator=indikator)
-        services.tabel_kedaluwarsa(pd_id=pemilik.renstra.perangkat_daerah_id)
+        services.data_berubah(pd_id=pemilik.renstra.perangkat_daerah_id)

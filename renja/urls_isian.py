@@ -16,11 +16,6 @@ urlpatterns = [
     ),
     path("<int:pd_id>/<int:tahun>/catatan/", v.catatan_evaluasi, name="catatan"),
     path(
-        "<int:pd_id>/<int:tahun>/indikator/<int:pk>/kepegawaian/",
-        v.hitung_kepegawaian,
-        name="hitung_kepegawaian",
-    ),
-    path(
         "<int:pd_id>/<int:tahun>/perubahan/",
         v.grid,
         {"tampilan": "perubahan"},

@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from inti.konstanta import TAHUN_SAH, TRIWULAN
 from renja import selectors_isian as sel_q
 from renja import services_isian
 from renja.akses import AksesDitolak
@@ -29,7 +30,6 @@ from renja.forms_isian import (
     CariForm,
     CatatanEvaluasiForm,
     KunciForm,
-    KunciSel,
     NodeTambahForm,
     SelForm,
     baca_isian,
@@ -45,11 +45,9 @@ from renja.models import (
 )
 from renja.services import NilaiBerubah
 
-TAHUN_WAJAR = range(2000, 2101)
-
 
 def _akses(request: HttpRequest, pd_id: int, tahun: int) -> sel_q.Akses:
-    if tahun not in TAHUN_WAJAR:
+    if tahun not in TAHUN_SAH:
         raise Http404("Tahun tidak dikenal.")
     return sel_q.akses_pd(user=request.user, pd_id=pd_id)
 
@@ -402,7 +400,7 @@ def catatan_evaluasi(request: HttpRequest, pd_id: int, tahun: int) -> HttpRespon
 
 def _triwulan(data: Any) -> int:
     teks = str(data.get("triwulan") or "1")
-    if teks not in ("1", "2", "3", "4"):
+    if teks not in {str(q) for q in TRIWULAN}:
         raise Http404("Triwulan tidak dikenal.")
     return int(teks)
 
@@ -413,23 +411,3 @@ def _catatan_form(triwulan: int, catatan: CatatanEvaluasi | None) -> CatatanEval
         awal["revisi"] = str(catatan.revisi)
         awal.update({b: getattr(catatan, b) for b in services_isian.BIDANG_CATATAN})
     return CatatanEvaluasiForm(initial=awal)
-
-
-@login_required
-@require_POST
-def hitung_kepegawaian(request: HttpRequest, pd_id: int, tahun: int, pk: int) -> HttpResponse:
-    """Compute an indicator's quarterly realisations from the staff roster, then reload."""
-    from kepegawaian import services as kepegawaian
-
-    a = _akses(request, pd_id, tahun)
-    indikator = sel_q.pemilik_sel(pd=a.pd, kunci=KunciSel("i", pk, Jenis.REALISASI, tahun, 1))
-    assert isinstance(indikator, Indikator)
-    try:
-        kepegawaian.realisasi_hitung(oleh=request.user, indikator=indikator, tahun=tahun)  # type: ignore[arg-type]
-    except AksesDitolak as e:
-        return HttpResponse(_pesan(e), status=403)
-    except ValidationError as e:
-        return HttpResponse(_pesan(e), status=422)
-    respons = HttpResponse("")
-    respons["HX-Refresh"] = "true"
-    return respons

@@ -23,17 +23,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from inti.konstanta import TAHUN_SAH
 from renja import selectors_renstra as sel_q
 from renja import services_renstra
 from renja.akses import AksesDitolak
 from renja.forms_renstra import HapusForm, IndikatorForm, SasaranForm, TujuanForm
 from renja.models import Indikator, Renstra, Sasaran, Tujuan
 
-TAHUN_WAJAR = range(2000, 2101)
-
 
 def _akses(request: HttpRequest, pd_id: int, tahun_mulai: int) -> tuple[sel_q.Akses, Renstra]:
-    if tahun_mulai not in TAHUN_WAJAR:
+    if tahun_mulai not in TAHUN_SAH:
         raise Http404("Tahun tidak dikenal.")
     a = sel_q.akses_pd(user=request.user, pd_id=pd_id)
     return a, sel_q.renstra_dari(pd=a.pd, tahun_mulai=tahun_mulai)
@@ -59,7 +58,7 @@ def _konteks(a: sel_q.Akses, renstra: Renstra) -> dict[str, Any]:
 @require_GET
 def masuk(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
     """The navigation's entry: the Renstra containing the selected year."""
-    if tahun not in TAHUN_WAJAR:
+    if tahun not in TAHUN_SAH:
         raise Http404("Tahun tidak dikenal.")
     renstra = sel_q.renstra_untuk_tahun(user=request.user, pd_id=pd_id, tahun=tahun)
     if renstra is None:

@@ -13,6 +13,7 @@ from evaluasi import services as evaluasi_services
 from inti.ekspor import EKSPORTIR, KonteksCetak
 from inti.serial import tabel_dari_json
 from renja.models import CatatanEvaluasi, Jenis, Nilai
+from renja.services_isian import catatan_evaluasi_simpan
 from tests.factories import sub_kegiatan
 
 SUB = "5.03.02.2.04.0003"
@@ -125,7 +126,7 @@ def test_the_realisation_page_opens_the_account_of_the_latest_quarter_entered(
 
 
 def test_e81_prints_the_account_of_its_own_quarter_and_dashes_for_the_others(
-    bkpsdm, plan, celery_eager, tmp_path
+    alice, bkpsdm, plan, celery_eager, tmp_path
 ):
     _, ind = plan
     Nilai.objects.create(indikator=ind, tahun=2024, jenis=Jenis.TARGET, angka=10)
@@ -152,8 +153,20 @@ def test_e81_prints_the_account_of_its_own_quarter_and_dashes_for_the_others(
         evaluasi_services.tabel_hitung(pd=bkpsdm, tahun=2024, tabel="e81", triwulan=1).isi
     )
     assert [t for _, t in tw1.keterangan] == ["-"] * 4
-    # A changed account makes the stored table stale (it is part of the fingerprint).
-    CatatanEvaluasi.objects.filter(triwulan=2).update(faktor_penghambat="Hujan")
+    # A changed account makes the stored table stale (the save moves the data version).
+    catatan = CatatanEvaluasi.objects.get(triwulan=2)
+    catatan_evaluasi_simpan(
+        oleh=alice,
+        pd=bkpsdm,
+        tahun=2024,
+        triwulan=2,
+        isi={
+            "faktor_pendorong": catatan.faktor_pendorong,
+            "faktor_penghambat": "Hujan",
+            "tindak_lanjut_renja": catatan.tindak_lanjut_renja,
+        },
+        revisi_dibaca=catatan.revisi,
+    )
     again = tabel_dari_json(
         evaluasi_services.tabel_hitung(pd=bkpsdm, tahun=2024, tabel="e81", triwulan=2).isi
     )

@@ -24,7 +24,7 @@ from dokumen import render, services
 from dokumen.models import NarasiBagian, PekerjaanDokumen
 from renja import services as renja_services
 from renja.impor import impor_plan
-from renja.models import Indikator, Nilai, Renja, StatusRenja
+from renja.models import Nilai, Renja, StatusRenja
 
 ROOT = Path(__file__).resolve().parent.parent
 BATAM = ROOT / "fixtures" / "batam_renja_2024.csv"
@@ -199,15 +199,39 @@ def test_a_requested_table_is_generated_then_served_from_the_stored_file(batam_b
         pd=batam_bkpsdm, tahun=2024, jenis="tabel", tabel="tc33", format="pdf", oleh=alice
     )
     assert kedua.pk != pertama.pk and kedua.dari_cache and kedua.berkas.name == pertama.berkas.name
-    # A changed input makes a new file.
-    Indikator.objects.filter(program_kegiatan__renstra__perangkat_daerah=batam_bkpsdm).update(
-        satuan="Dokumen baru"
+    # A changed input (saved through the service, which moves the data version) makes a new
+    # file; the request itself loads no plan to find that out.
+    pagu = Nilai.objects.get(program_kegiatan__kode="5.03.02.2.04.0003", jenis="pagu", tahun=2024)
+    renja_services.nilai_simpan(
+        oleh=alice, node=pagu.program_kegiatan, jenis="pagu", tahun=2024, angka=Decimal(5000)
     )
     ketiga = services.pekerjaan_minta(
         pd=batam_bkpsdm, tahun=2024, jenis="tabel", tabel="tc33", format="pdf", oleh=alice
     )
     ketiga.refresh_from_db()
     assert not ketiga.dari_cache and ketiga.berkas.name != pertama.berkas.name
+
+
+def test_fingerprinting_a_request_loads_no_plan(
+    batam_bkpsdm, monkeypatch, django_assert_max_num_queries
+):
+    """The web request answers from the data version; only the worker loads the plan."""
+
+    def jangan(**_: object) -> None:
+        raise AssertionError("the plan was loaded to fingerprint a request")
+
+    monkeypatch.setattr("evaluasi.services.muat_rencana", jangan)
+    monkeypatch.setattr("dokumen.isi.muat_rencana", jangan)
+    for jenis, tabel, fmt in (("tabel", "tc33", "pdf"), ("renja", "", "pdf"), ("lkj", "", "pdf")):
+        with django_assert_max_num_queries(6):
+            services.sidik_pekerjaan(
+                pd=batam_bkpsdm,
+                tahun=2024,
+                jenis=jenis,
+                tabel=tabel,
+                format=fmt,
+                parameter={"versi": "murni", "kertas": "A4"},
+            )
 
 
 def test_csv_and_xlsx_tables_go_through_the_same_job(batam_bkpsdm, dina):

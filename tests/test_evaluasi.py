@@ -133,13 +133,14 @@ def test_loading_a_plan_takes_the_same_number_of_queries_whatever_its_size(batam
 
 
 def test_a_stored_table_is_reused_until_an_input_changes(
-    batam, alice_bkpsdm_batam, django_capture_on_commit_callbacks
+    batam, alice_bkpsdm_batam, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
     first = services.tabel_hitung(pd=batam, tahun=2024, tabel="tc33")
-    again = services.tabel_hitung(pd=batam, tahun=2024, tabel="tc33")
+    # Unchanged data: the data version and the stored row, no plan loaded.
+    with django_assert_num_queries(2):
+        again = services.tabel_hitung(pd=batam, tahun=2024, tabel="tc33")
     assert again.sidik_jari == first.sidik_jari and again.dihitung_pada == first.dihitung_pada
     pagu = Nilai.objects.get(program_kegiatan__kode="5.03.02.2.04.0003", jenis="pagu", tahun=2024)
-    # Saving through the service queues the recomputation after commit (eager here).
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         nilai_simpan(
             oleh=alice_bkpsdm_batam,
@@ -148,12 +149,56 @@ def test_a_stored_table_is_reused_until_an_input_changes(
             tahun=2024,
             angka=Decimal("61898000"),
         )
-    assert len(callbacks) == 1
+    # The save queues nothing for the engine: it moves the agency's data version, which the
+    # stored table is keyed on.
+    assert callbacks == []
     stored = HasilTabel.objects.get(pk=first.pk)
-    assert stored.sidik_jari != first.sidik_jari
+    batam.refresh_from_db()
+    assert stored.versi_data < batam.versi_data
+    # The beat sweep recomputes what is stale, and only that.
+    assert services.hitung_ulang_basi() == 1
+    assert services.hitung_ulang_basi() == 0
+    stored = HasilTabel.objects.get(pk=first.pk)
+    assert stored.sidik_jari != first.sidik_jari and stored.versi_data == batam.versi_data
     tabel = tabel_dari_json(stored.isi)
     # 20.836.384.650 + 10.000.000
     assert [b for b in tabel.baris if b.kode == "5"][0].nilai["k6"] == Decimal("20846384650")
+
+
+def test_a_stale_table_is_recomputed_when_asked_for(batam, alice_bkpsdm_batam):
+    first = services.tabel_hitung(pd=batam, tahun=2024, tabel="tc33")
+    pagu = Nilai.objects.get(program_kegiatan__kode="5.03.02.2.04.0003", jenis="pagu", tahun=2024)
+    nilai_simpan(
+        oleh=alice_bkpsdm_batam,
+        node=pagu.program_kegiatan,
+        jenis="pagu",
+        tahun=2024,
+        angka=Decimal("61898000"),
+    )
+    # ``batam`` was loaded before the save: the version is read fresh, not from the object.
+    stored = services.tabel_hitung(pd=batam, tahun=2024, tabel="tc33")
+    assert stored.pk == first.pk and stored.sidik_jari != first.sidik_jari
+    tabel = tabel_dari_json(stored.isi)
+    assert [b for b in tabel.baris if b.kode == "5"][0].nilai["k6"] == Decimal("20846384650")
+
+
+def test_a_scale_changed_in_the_admin_makes_the_pemdas_tables_stale(batam, admin_client):
+    from evaluasi.models import SkalaPenilaian
+
+    first = services.tabel_hitung(pd=batam, tahun=2024, tabel="tc29")
+    jawaban = admin_client.post(
+        "/admin/evaluasi/skalapenilaian/add/",
+        {
+            "pemda": batam.pemda_id,
+            "jenis": "predikat",
+            "versi": "Perwako 1/2024",
+            "berlaku_mulai": 2020,
+            "definisi": '{"nama": "Skala Kota", "batas": [[40, "Baik"]], "terendah": "Kurang"}',
+        },
+    )
+    assert jawaban.status_code == 302, jawaban.content.decode()[:2000]
+    assert SkalaPenilaian.objects.count() == 1
+    assert services.tabel_hitung(pd=batam, tahun=2024, tabel="tc29").sidik_jari != first.sidik_jari
 
 
 def test_export_table_writes_the_contract_csv(batam, tmp_path):

@@ -183,7 +183,7 @@ ATURAN: dict[str, Aturan] = {
     # writes are refused by the service (tests/test_isian.py).
     "isian:catatan": Aturan(_pd, BACA_PD, post=POST_ATRIBUT),
     # Realisations from the roster: the agency's planner (an indicator typed by hand: 422).
-    "isian:hitung_kepegawaian": Aturan(
+    "kepegawaian:hitung_realisasi": Aturan(
         lambda d: {**_pd(d), "pk": d.indikator.pk}, HANYA_POST, post=POST_HITUNG_PEGAWAI
     ),
     # Counts of the agency's staff (no personal data): whoever reads the agency.

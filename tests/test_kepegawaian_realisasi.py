@@ -113,7 +113,7 @@ def test_the_realisation_grid_offers_the_computation_and_the_history_names_it(
     client.force_login(alice)
     halaman = client.get(reverse("isian:realisasi", args=[bkpsdm.pk, 2024])).content.decode()
     assert "data kepegawaian" in halaman
-    url = reverse("isian:hitung_kepegawaian", args=[bkpsdm.pk, 2024, iku.pk])
+    url = reverse("kepegawaian:hitung_realisasi", args=[bkpsdm.pk, 2024, iku.pk])
     assert url in halaman
     r = client.post(url)
     assert r.status_code == 200 and r["HX-Refresh"] == "true"

@@ -314,8 +314,10 @@ def test_every_caller_goes_through_nilai_tulis(alice, bkpsdm, node, asn, tulis_c
     assert kepegawaian_services.nilai_tulis is nilai_services.nilai_tulis
 
 
-def test_the_tables_are_marked_stale_by_the_writer_only(alice, node, tulis_csv):
-    with mock.patch("renja.services.tabel_kedaluwarsa") as hook:
+def test_the_data_version_moves_once_per_write_and_not_for_an_unchanged_import(
+    alice, node, tulis_csv
+):
+    with mock.patch("renja.services.data_berubah") as hook:
         _grid(alice, node=node, angka="1")
         impor_plan([_csv_pagu(tulis_csv, SUB, "5")], oleh=alice)
         impor_plan([_csv_pagu(tulis_csv, SUB, "5", nama="lagi.csv")], oleh=alice)  # unchanged

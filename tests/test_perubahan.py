@@ -36,8 +36,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evaluasi.muat import muat_rencana
-from evaluasi.services import PEMBANGUN, tabel_hitung
+from evaluasi.services import tabel_hitung
 from evaluasi.tabel_perubahan import klasifikasi, perubahan_pagu, t52, t53, temuan
+from inti import katalog
 from inti.serial import tabel_dari_json
 from renja.akses import AksesDitolak
 from renja.impor import impor_plan
@@ -328,7 +329,7 @@ def test_a_plan_without_changes_gives_nihil_tables(murni, alice, bkpsdm):
 
 
 def test_the_tables_are_registered_and_stored_with_their_fingerprint(rencana, bkpsdm, alice):
-    assert {"t52", "t53", "perubahan_pagu"} <= set(PEMBANGUN)
+    assert {"t52", "t53", "perubahan_pagu"} <= set(katalog.kode_semua("pd"))
     hasil = tabel_hitung(pd=bkpsdm, tahun=2024, tabel="t52")
     assert tabel_hitung(pd=bkpsdm, tahun=2024, tabel="t52").sidik_jari == hasil.sidik_jari
     pagu_perubahan_simpan(perubahan=rencana, node=node(rencana, A), angka=160 * M, oleh=alice)

@@ -10,8 +10,9 @@ It owns what every path must do the same way:
 * ``revisi`` + 1 and ``diubah_pada`` on every change, history with the user and the path as
   change reason (``form``, ``impor:<files>``, ``excel``, ``kepegawaian``, ``api``);
 * unchanged values are counted, not written (no new revision, no history row);
-* after a write, the stored tables of each agency touched are marked stale (``tabel_kedaluwarsa``,
-  called from here only for values).
+* after a write, the data version of each agency touched moves (``services.data_berubah``, in
+  the writing transaction; for values called from here only), so stored tables and documents
+  know they are stale.
 
 Who may write is the caller's check (``akses.dapat_mengubah_nilai``): each caller refuses before
 it does any work (reading a file, parsing a cell), and the command-line import has no user.
@@ -144,13 +145,13 @@ def nilai_tulis(
     so their queries grow with the batch size / 2,000, not with the rows.
 
     ``pd_diubah_lain``: agencies whose plan the caller changed otherwise in the same transaction
-    (the importer's nodes and indicators); their tables are marked stale here too, so that this
-    stays the one place a value write marks them.
+    (the importer's nodes and indicators); their data version moves here too, so that this
+    stays the one place a value write moves it.
     """
     perubahan = list(perubahan)
     hasil = HasilTulis(_isi=[None] * len(perubahan))
     if not perubahan:
-        _kedaluwarsa(set(pd_diubah_lain))
+        _data_berubah(set(pd_diubah_lain))
         return hasil
     tolak = aturan_periksa(perubahan)
     if tolak:
@@ -180,7 +181,7 @@ def nilai_tulis(
             _tulis_banyak(baru, berubah, hapus, oleh=oleh, jalur=jalur)
         hasil.baru, hasil.berubah, hasil.dihapus = len(baru), len(berubah), len(hapus)
         ditulis = {p.pemilik.pd_id for p in perubahan} if hasil.ada_perubahan else set()
-        _kedaluwarsa(ditulis | set(pd_diubah_lain))
+        _data_berubah(ditulis | set(pd_diubah_lain))
     return hasil
 
 
@@ -228,10 +229,10 @@ def _pilah(
     return baru, berubah, hapus
 
 
-def _kedaluwarsa(pd_ids: set[int]) -> None:
-    """The stored tables of these agencies are stale (recomputed after commit)."""
+def _data_berubah(pd_ids: set[int]) -> None:
+    """These agencies' plan data changed: move their data version."""
     for pd_id in sorted(pd_ids):
-        services.tabel_kedaluwarsa(pd_id=pd_id)
+        services.data_berubah(pd_id=pd_id)
 
 
 def _tulis_satu(nilai: Nilai, *, oleh: AbstractBaseUser | None, jalur: str, hapus: bool) -> None:

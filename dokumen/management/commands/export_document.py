@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dokumen import services
 from dokumen.models import PekerjaanDokumen
+from inti.konstanta import KERTAS, VERSI_RENJA
 from renja.models import PerangkatDaerah
 from renja.selectors import pd_dari_kode
 
@@ -21,8 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--pemda", required=True)
         parser.add_argument("--opd", required=True)
         parser.add_argument("--tahun", required=True, type=int)
-        parser.add_argument("--versi", choices=["murni", "perubahan"], default="murni")
-        parser.add_argument("--kertas", choices=["A4", "F4"], default="A4")
+        parser.add_argument("--versi", choices=VERSI_RENJA, default="murni")
+        parser.add_argument("--kertas", choices=KERTAS, default="A4")
         parser.add_argument("--output", required=True)
         parser.add_argument("--paksa", action="store_true", help="Render ulang walau tidak berubah")
         parser.add_argument("--timeout", type=int, default=900, help="Detik menunggu worker")

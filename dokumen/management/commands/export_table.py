@@ -7,22 +7,19 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from inti.ekspor import EKSPORTIR, KERTAS, KonteksCetak
+from dokumen import services as dokumen
+from inti import katalog
+from inti.ekspor import EKSPORTIR, KonteksCetak
+from inti.konstanta import KERTAS, TRIWULAN, VERSI_RENJA
 from renja.models import Pemda, PerangkatDaerah
 from renja.selectors import pd_dari_kode
-
-TABEL_KONTRAK = (
-    "tc29", "tc30", "tc31", "tc32", "tc33", "t41", "e81",
-    "pk", "lkj_capaian", "lkj_anggaran", "lkj_efisiensi", "rekap_pegawai",
-    "t52", "t53", "perubahan_pagu",
-)  # fmt: skip
 
 
 class Command(BaseCommand):
     help = "Tulis satu tabel laporan satu perangkat daerah (contract.md §2)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("tabel", choices=TABEL_KONTRAK)
+        parser.add_argument("tabel", choices=katalog.kode_semua())
         parser.add_argument("--pemda", required=True)
         parser.add_argument(
             "--opd", help="Kode perangkat daerah (semua tabel kecuali rekap_pegawai)"
@@ -33,8 +30,8 @@ class Command(BaseCommand):
             type=date.fromisoformat,
             help="rekap_pegawai: tanggal rekap YYYY-MM-DD (bawaan: hari ini).",
         )
-        parser.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4])
-        parser.add_argument("--versi", choices=["murni", "perubahan"], default="murni")
+        parser.add_argument("--triwulan", type=int, choices=TRIWULAN)
+        parser.add_argument("--versi", choices=VERSI_RENJA, default="murni")
         parser.add_argument("--format", choices=sorted(EKSPORTIR), default="csv")
         parser.add_argument(
             "--kertas",
@@ -45,10 +42,8 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True)
 
     def handle(self, *args: Any, **o: Any) -> None:
-        from dokumen import services as dokumen
-
-        if o["tabel"] == "rekap_pegawai":
-            self._rekap_pegawai(o)
+        if katalog.jenis_tabel(o["tabel"]).lingkup == "pemda":
+            self._tabel_pemda(o)
             return
         for wajib in ("opd", "tahun"):
             if o[wajib] is None:
@@ -87,13 +82,13 @@ class Command(BaseCommand):
             path.write_bytes(src.read())  # written only once the job succeeded
         self.stdout.write(f"{o['tabel']} {pd.kode} {o['tahun']}: {p.ukuran} byte → {path}")
 
-    def _rekap_pegawai(self, o: dict[str, Any]) -> None:
-        """The staff rekap of a pemda (optionally one unit) on a date: contract.md §5.
+    def _tabel_pemda(self, o: dict[str, Any]) -> None:
+        """A whole-pemda table: the staff rekap (optionally one unit) on a date, contract.md §5.
 
         A count of the roster, computed in one pass of grouped queries; written directly by
         the format's exporter (no plan, so no document job).
         """
-        from kepegawaian.tabel import rekap_pegawai
+        rekap_pegawai = katalog.jenis_tabel(o["tabel"]).pembangun
 
         try:
             pemda = Pemda.objects.get(nama=o["pemda"])

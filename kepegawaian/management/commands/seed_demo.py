@@ -1,3 +1,9 @@
+"""``seed_demo``: the demonstration data (contract §6): plan, staff roster and demo users.
+
+It lives in kepegawaian because that is the lowest app that sees both the plan data (renja)
+and the roster; renja itself imports no app above it.
+"""
+
 from __future__ import annotations
 
 import csv

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from renja import views_perubahan as views
+from evaluasi import views_perubahan as views
 
 app_name = "perubahan"
 

@@ -1,5 +1,8 @@
 """The Renja Perubahan page, mounted at /perubahan/ (thin views: services and the engine decide).
 
+It lives in evaluasi because what it shows is computed (Tabel 5.2, 5.3 and the rekapitulasi);
+creating the Perubahan is renja's service (``renja.perubahan``).
+
 * ``GET /perubahan/<renja_id>/``: the state of the murni and of its Perubahan, a button to
   create the Perubahan when the user may, the check (pergeseran that do not net to zero) and
   the tables Tabel 5.2, Tabel 5.3 and the rekapitulasi, with links to the downloads page
@@ -20,9 +23,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from evaluasi import services as evaluasi
+from evaluasi.katalog import TABEL_PERUBAHAN
 from evaluasi.muat import muat_rencana
-from evaluasi.tabel_perubahan import PEMBANGUN_PERUBAHAN, temuan
-from evaluasi.views import TABEL_HALAMAN
+from evaluasi.tabel_perubahan import temuan
+from inti import katalog
 from inti.serial import tabel_dari_json
 from renja import akses
 from renja import perubahan as layanan
@@ -56,11 +60,14 @@ def _konteks(request: HttpRequest, renja: Renja, *, galat: str = "") -> dict[str
             pesan_tabel = str(exc)
         else:
             temuan_list = temuan(data, tahun=renja.tahun)
-            for kode in PEMBANGUN_PERUBAHAN:
+            for kode in TABEL_PERUBAHAN:
                 hasil = evaluasi.tabel_hitung(pd=pd, tahun=renja.tahun, tabel=kode, data=data)
-                singkat, nama = TABEL_HALAMAN[kode]
                 tabel_list.append(
-                    {"kode": kode, "nama": f"{singkat} {nama}", "tabel": tabel_dari_json(hasil.isi)}
+                    {
+                        "kode": kode,
+                        "nama": katalog.jenis_tabel(kode).judul,
+                        "tabel": tabel_dari_json(hasil.isi),
+                    }
                 )
     return {
         "pd": pd,
@@ -80,7 +87,7 @@ def _konteks(request: HttpRequest, renja: Renja, *, galat: str = "") -> dict[str
 @require_GET
 def halaman(request: HttpRequest, renja_id: int) -> HttpResponse:
     renja = _renja(request, renja_id)
-    return render(request, "renja/perubahan/halaman.html", _konteks(request, renja))
+    return render(request, "evaluasi/perubahan.html", _konteks(request, renja))
 
 
 @require_POST
@@ -98,4 +105,4 @@ def buat(request: HttpRequest, renja_id: int) -> HttpResponse:
             messages.success(request, f"Renja Perubahan {baru.tahun} dibuat sebagai draft.")
             return redirect("perubahan:halaman", renja_id=baru.pk)
     context = _konteks(request, renja, galat=galat)
-    return render(request, "renja/perubahan/halaman.html", context, status=400)
+    return render(request, "evaluasi/perubahan.html", context, status=400)
