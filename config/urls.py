@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
-from renja import views as renja_views
+from renja.alur import views as renja_views
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -18,10 +18,10 @@ urlpatterns = [
     path("evaluasi/", include("evaluasi.urls")),
     path("dokumen/", include("dokumen.urls")),
     # The planners' screens, one URL module per area (issue 5).
-    path("alur/", include("renja.urls_alur")),
-    path("isian/", include("renja.urls_isian")),
-    path("renstra/", include("renja.urls_renstra")),
-    path("unggah/", include("renja.urls_unggah")),
+    path("alur/", include("renja.alur.urls")),
+    path("isian/", include("renja.isian.urls")),
+    path("renstra/", include("renja.renstra.urls")),
+    path("unggah/", include("renja.unggah.urls")),
     path("perubahan/", include("evaluasi.urls_perubahan")),
     path("kepegawaian/", include("kepegawaian.urls")),
     path("healthz", healthz, name="healthz"),

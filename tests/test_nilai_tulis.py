@@ -20,13 +20,15 @@ from openpyxl import load_workbook
 import kepegawaian.services as kepegawaian_services
 from inti.berkas import ImporGagal
 from kepegawaian.models import Pegawai
-from renja import impor, services, services_isian, unggah
+from renja import impor, services
 from renja.impor import impor_plan
+from renja.isian import services as services_isian
+from renja.isian.services import Isian
 from renja.models import Indikator, Jenis, Level, Nilai, NilaiTercetak, Renja, StatusRenja
 from renja.nilai import services as nilai_services
 from renja.nilai.aturan import PerubahanNilai, pemilik_dari
 from renja.nilai.services import NilaiDitolak, nilai_tulis
-from renja.services_isian import Isian
+from renja.unggah import services as unggah
 from tests.factories import RenjaFactory, sub_kegiatan
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
@@ -302,7 +304,7 @@ def test_every_caller_goes_through_nilai_tulis(alice, bkpsdm, node, asn, tulis_c
     assert spy.call_args.kwargs["jalur"] == "impor:plan.csv"
     assert impor.nilai.nilai_tulis is nilai_services.nilai_tulis
     pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (unggah.KOL_RP, 8)})
-    with _spy("renja.unggah.nilai_tulis") as spy:
+    with _spy("renja.unggah.services.nilai_tulis") as spy:
         unggah.pratinjau_terapkan(pd=bkpsdm, tahun=2024, pratinjau=pratinjau, oleh=alice)
     assert spy.call_args.kwargs["jalur"] == "excel"
     assert unggah.nilai_tulis is nilai_services.nilai_tulis
