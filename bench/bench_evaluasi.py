@@ -349,7 +349,7 @@ def profil_pemda(nama_pemda: str, path: Path) -> dict[str, Any]:
 
 def hitung_indeks_sekali(nama_pemda: str) -> float:
     """What-if (bench only): the same compute pass with ONE ``Indeks`` per plan, not per table."""
-    from evaluasi import tabel as modul
+    from evaluasi import indeks as modul
     from evaluasi.muat import muat_rencana
     from evaluasi.services import bangun
 

@@ -1,23 +1,25 @@
-"""Every page requires login, except the login page itself (contract §6)."""
+"""Login required everywhere (contract §6): Django's LoginRequiredMiddleware, one login page.
+
+Views reachable without a session are marked ``@login_not_required``: the login page
+(Django marks LoginView), ``/healthz`` (config/urls.py) and the admin's own login form.
+Static files never reach the middleware (WhiteNoise answers first).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
-
-# Paths reachable without a session. Static files are served before this runs
-# (WhiteNoise), admin has its own login.
-PUBLIC_PREFIXES = ("/accounts/login/", "/static/", "/healthz")
+from django.contrib.auth import middleware
 
 
-class LoginRequiredMiddleware:
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
+class LoginRequiredMiddleware(middleware.LoginRequiredMiddleware):
+    """Django's middleware, sending every anonymous visitor to the one login page.
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.user.is_authenticated and not request.path.startswith(PUBLIC_PREFIXES):
-            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-        return self.get_response(request)
+    Django's sends the admin's views to the admin's own login form (their ``login_url``);
+    here ``/admin/`` leads to ``/accounts/login/?next=/admin/`` like every other page.
+    """
+
+    def get_login_url(self, view_func: Callable[..., Any]) -> str:
+        return str(settings.LOGIN_URL)

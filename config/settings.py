@@ -4,6 +4,19 @@ Development defaults need no variables at all: SQLite in ``var/``, tasks run
 in-process, DEBUG on. Production sets DEBUG=0 and must then provide
 SECRET_KEY (the app refuses to start without it), ALLOWED_HOSTS,
 DATABASE_URL and REDIS_URL.
+
+The secret key: there is no constant development key in the code, so none can
+reach production. With DEBUG on and SECRET_KEY unset, each process draws a
+random key (fine for tests and one-off commands; sessions do not outlive the
+process). ``make run`` exports a key it keeps in ``var/dev-secret-key``
+(created once by the Makefile, mode 0600), so logins survive the autoreloader.
+
+Reading this module has no side effects: it creates no folders. ``var/`` is
+made by the Makefile targets and ``.ci/run``; the code that writes files
+(uploads, generated documents, the part cache) creates its own folders.
+
+A boolean or integer variable with a value that cannot be read (``DEBUG=flase``)
+stops the start with ImproperlyConfigured instead of silently meaning "off".
 """
 
 from __future__ import annotations
@@ -13,15 +26,37 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management.utils import get_random_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# Lower case: upper-case names in this module would become Django settings.
+_true_words = frozenset({"1", "true", "yes", "on"})
+_false_words = frozenset({"0", "false", "no", "off"})
+
 
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """A yes/no variable; a typo is an error, not "no" (DEBUG=flase must not look like off)."""
+    value = os.environ.get(name, "").strip().lower()
+    if value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in _true_words:
+        return True
+    if value in _false_words:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} tidak dikenali: gunakan 1/0, true/false, yes/no atau on/off."
+    )
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={os.environ[name]!r} bukan bilangan bulat.") from None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -35,7 +70,8 @@ if not SECRET_KEY:
     if not DEBUG:
         # A guessable key in production lets anyone forge sessions and CSRF tokens.
         raise ImproperlyConfigured("SECRET_KEY wajib diisi bila DEBUG=0 (production).")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
+    # Development only: a random key per process (see the module docstring for `make run`).
+    SECRET_KEY = get_random_secret_key()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -71,6 +107,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Django's LoginRequiredMiddleware (with /admin/ too sent to the one login page): every
+    # view requires a session unless marked @login_not_required (contract §6): the login
+    # page (Django marks it), /healthz. Static files never reach it (WhiteNoise above).
     "config.middleware.LoginRequiredMiddleware",
 ]
 
@@ -93,13 +132,13 @@ TEMPLATES = [
     },
 ]
 
-# SQLite by default, in the git-ignored var/ folder; DATABASE_URL selects
-# another database (postgres://user@host:5432/name, sqlite:////abs/path).
-(BASE_DIR / "var").mkdir(exist_ok=True)
+# SQLite by default, in the git-ignored var/ folder (made by `make run`/`make test` and
+# .ci/run, not here); DATABASE_URL selects another database
+# (postgres://user@host:5432/name, sqlite:////abs/path).
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -136,8 +175,9 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
+# collectstatic creates STATIC_ROOT; nothing else reads it (WhiteNoise serves from the
+# finders while DEBUG is on).
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -163,7 +203,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "600"))
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # Generated files and cached document parts expire; beat removes them nightly.
@@ -174,11 +214,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 
 # Documents: generated files live this many days (the newest good file of each document
 # is kept regardless); cached parts (chapters, tables) are kept while used.
-DOKUMEN_SIMPAN_HARI = int(os.environ.get("DOKUMEN_SIMPAN_HARI", "30"))
+DOKUMEN_SIMPAN_HARI = env_int("DOKUMEN_SIMPAN_HARI", 30)
 DOKUMEN_CACHE_DIR = Path(os.environ.get("DOKUMEN_CACHE_DIR", MEDIA_ROOT / "bagian"))
 # After a change, the changed parts of a document render side by side in this many forked
 # processes (1: one after the other).
-DOKUMEN_PROSES_RENDER = int(os.environ.get("DOKUMEN_PROSES_RENDER", "2"))
+DOKUMEN_PROSES_RENDER = env_int("DOKUMEN_PROSES_RENDER", 2)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -196,7 +236,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     if env_bool("BEHIND_PROXY", True):

@@ -34,15 +34,17 @@ from django.template.loader import render_to_string
 
 
 def _sidik_templat() -> str:
-    """Hash of every template, stylesheet and font a document is made with: editing any of
-    them makes every cached part and stored file stale, with nothing to remember to bump."""
+    """Hash of every template, stylesheet, font and default section text (``dokumen/teks``) a
+    document is made with: editing any of them makes every cached part and stored file stale,
+    with nothing to remember to bump."""
     akar = Path(settings.BASE_DIR)
     h = hashlib.sha256()
     pola = (
         "templates/dokumen/*.html",
         "templates/cetak/*.html",
         "templates/evaluasi/_tabel.html",
-        "evaluasi/templatetags/*.py",
+        "inti/templatetags/*.py",
+        "dokumen/teks/*/*.md",
         "static/css/tabel.css",
         "static/css/cetak.css",
         "static/css/dokumen.css",

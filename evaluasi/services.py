@@ -23,7 +23,7 @@ from inti.tabel import Tabel, TabelTidakDapatDibuat
 from renja.models import PerangkatDaerah
 
 # Bump when a formula or a table layout changes: every stored result becomes stale.
-VERSI_MESIN = "2026.11.2"  # .2: E.81 prints the quarter's account (faktor pendorong …)
+VERSI_MESIN = "2026.12.1"  # .12.1: one spending rule (E.81 Rp s/d tahun lalu counts quarters)
 
 __all__ = [
     "RencanaTidakAda",

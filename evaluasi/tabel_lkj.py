@@ -6,63 +6,15 @@ gets the capaian and efisiensi tables per program indicator instead.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-import pandas as pd
-
+from evaluasi.indeks import Indeks, IndikatorData, indeks
 from evaluasi.muat import DataRencana
-from evaluasi.tabel import (
-    Baris,
-    Indeks,
-    Kolom,
-    Nilai,
-    Tabel,
-    TabelTidakDapatDibuat,
-    _fmt,
-    indeks,
-)
 from inti import rumus
-
-Ind = tuple[int, str, str, str, str]
-
-
-def _pagu_berlaku(idx: Indeks, tahun: int) -> dict[int, Decimal]:
-    """The year's budget per node: the perubahan one where a sub kegiatan has it."""
-    key = ("lkj_pagu", tahun)
-    if key not in idx.memo:
-
-        def pagu(node_id: int) -> Decimal | None:
-            value = idx.nod.get((node_id, tahun, "pagu_perubahan", 0))
-            return value if value is not None else idx.nod.get((node_id, tahun, "pagu", 0))
-
-        idx.memo[key] = idx.jumlah_ke_atas(pagu)
-    return dict(idx.memo[key])
+from inti.tabel import Baris, Kolom, Nilai, Tabel, TabelTidakDapatDibuat, angka_jejak
 
 
-def _realisasi_anggaran(idx: Indeks, tahun: int) -> dict[int, Decimal]:
-    """A year's spending per node: each sub kegiatan's yearly figure, else its quarters' sum."""
-    key = ("lkj_belanja", tahun)
-    if key not in idx.memo:
-        subs = [n for n, (_, level, _, _) in idx.node.items() if level == "sub_kegiatan"]
-        belanja = {n: idx.nod.get((n, tahun, "realisasi_anggaran", 0)) for n in subs}
-        kuartal = {
-            n: [idx.nod.get((n, tahun, "realisasi_anggaran", q)) for q in range(1, 5)]
-            for n, value in belanja.items()
-            if value is None
-        }
-        # The quarters of every sub kegiatan without a yearly figure, summed in one call.
-        ada = [n for n, values in kuartal.items() if any(v is not None for v in values)]
-        if ada:
-            frame = pd.DataFrame([kuartal[n] for n in ada], dtype=object)
-            jumlah = rumus.agregasi_baris(frame, rumus.KUMULATIF).tolist()
-            belanja.update(zip(ada, jumlah, strict=True))
-        idx.memo[key] = idx.jumlah_ke_atas(belanja.get)
-    return dict(idx.memo[key])
-
-
-def _iku(idx: Indeks, data: DataRencana) -> list[tuple[str, str, str, Ind]]:
+def _iku(idx: Indeks, data: DataRencana) -> list[tuple[str, str, str, IndikatorData]]:
     """(level, kode, uraian, indicator) of every tujuan and sasaran indicator, tujuan first."""
-    rows: list[tuple[str, str, str, Ind]] = []
+    rows: list[tuple[str, str, str, IndikatorData]] = []
     tujuan_seen: set[int] = set()
     for s in data.sasaran.itertuples(index=False):
         tujuan_id = s.tujuan_id
@@ -79,11 +31,11 @@ def _iku(idx: Indeks, data: DataRencana) -> list[tuple[str, str, str, Ind]]:
     return rows
 
 
-def _indikator_program(idx: Indeks) -> list[tuple[str, str, str, Ind]]:
+def _indikator_program(idx: Indeks) -> list[tuple[str, str, str, IndikatorData]]:
     return [
-        ("program", idx.node[n][0], idx.node[n][3], ind)
+        ("program", idx.node[n].kode, idx.node[n].uraian, ind)
         for n in idx.urut_pohon()
-        if idx.node[n][1] == "program"
+        if idx.node[n].level == "program"
         for ind in idx.indikator_node.get(n, [])
     ]
 
@@ -92,9 +44,9 @@ def pk(data: DataRencana, *, tahun: int) -> Tabel:
     """Perjanjian Kinerja: sasaran, indikator, target (original and revision)."""
     idx = indeks(data)
     rows = []
-    for level, kode, uraian, (ind_id, nama, satuan, _, _) in _iku(idx, data):
-        awal = idx.ind.get((ind_id, tahun, "target", 0))
-        revisi = idx.ind.get((ind_id, tahun, "target_perubahan", 0))
+    for level, kode, uraian, ind in _iku(idx, data):
+        awal = idx.ind.get((ind.id, tahun, "target", 0))
+        revisi = idx.ind.get((ind.id, tahun, "target_perubahan", 0))
         if awal is None and revisi is None:
             continue
         rows.append(
@@ -102,12 +54,12 @@ def pk(data: DataRencana, *, tahun: int) -> Tabel:
                 kode=kode,
                 uraian=uraian,
                 level=level,
-                indikator=nama,
-                satuan=satuan,
+                indikator=ind.nama,
+                satuan=ind.satuan,
                 nilai={
                     "k4": awal
                     if awal is not None
-                    else idx.ind_teks.get((ind_id, tahun, "target", 0)),
+                    else idx.ind_teks.get((ind.id, tahun, "target", 0)),
                     "k5": revisi,
                 },
             )
@@ -139,24 +91,25 @@ def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
     skala = data.skala_untuk("atribut")
     sumber = _iku(idx, data) or _indikator_program(idx)
     rows = []
-    for level, kode, uraian, (ind_id, nama, satuan, pol, akm) in sumber:
-        target, jenis_target = idx.target(ind_id, tahun)
-        realisasi = idx.realisasi_tahun(ind_id, tahun, akm)
+    for level, kode, uraian, ind in sumber:
+        pol = ind.polaritas
+        target, jenis_target = idx.target(ind.id, tahun)
+        realisasi = idx.realisasi_tahun(ind.id, tahun, ind.akumulasi)
         if target is None and realisasi is None:
             continue
         capaian = rumus.capaian(target, realisasi, pol)
-        target_lalu = idx.target(ind_id, tahun - 1)[0]
-        realisasi_lalu = idx.realisasi_tahun(ind_id, tahun - 1, akm)
+        target_lalu = idx.target(ind.id, tahun - 1)[0]
+        realisasi_lalu = idx.realisasi_tahun(ind.id, tahun - 1, ind.akumulasi)
         capaian_lalu = rumus.capaian(target_lalu, realisasi_lalu, pol)
-        akhir = idx.target_akhir(ind_id)
+        akhir = idx.target_akhir(ind.id)
         kemajuan = rumus.capaian(akhir, realisasi, pol)
         rows.append(
             Baris(
                 kode=kode,
                 uraian=uraian,
                 level=level,
-                indikator=nama,
-                satuan=satuan,
+                indikator=ind.nama,
+                satuan=ind.satuan,
                 nilai={
                     "k3": target,
                     "k4": realisasi,
@@ -170,8 +123,8 @@ def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
                 },
                 jejak={
                     "k3": jenis_target.replace("_", " ") + f" {tahun}",
-                    "k5": f"capaian {pol}: {_fmt(realisasi)} / {_fmt(target)} × 100",
-                    "k8": f"capaian {pol} {tahun - 1}: {_fmt(realisasi_lalu)} / {_fmt(target_lalu)} × 100",
+                    "k5": f"capaian {pol}: {angka_jejak(realisasi)} / {angka_jejak(target)} × 100",
+                    "k8": f"capaian {pol} {tahun - 1}: {angka_jejak(realisasi_lalu)} / {angka_jejak(target_lalu)} × 100",
                     "k9": "kolom 5 − kolom 8 (poin persen)",
                     "k11": f"realisasi {tahun} / target akhir Renstra × 100",
                 },
@@ -201,23 +154,21 @@ def lkj_capaian(data: DataRencana, *, tahun: int) -> Tabel:
 def lkj_anggaran(data: DataRencana, *, tahun: int) -> Tabel:
     """Kinerja dan anggaran per program: target, realisasi, capaian; pagu, realisasi, serapan."""
     idx = indeks(data)
-    pagu = _pagu_berlaku(idx, tahun)
-    belanja = _realisasi_anggaran(idx, tahun)
+    pagu = idx.pagu_berlaku(tahun)
+    belanja = idx.belanja(tahun)
     rows = []
     for node_id in idx.urut_pohon():
-        kode, level, _, uraian = idx.node[node_id]
-        if level != "program":
+        node = idx.node[node_id]
+        if node.level != "program":
             continue
-        indikator: list[Ind | None] = list(idx.indikator_node.get(node_id, [])) or [None]
+        indikator: list[IndikatorData | None] = list(idx.indikator_node.get(node_id, [])) or [None]
         for i, ind in enumerate(indikator):
             nilai: dict[str, Nilai] = {}
             if ind is not None:
-                ind_id, _, _, pol, akm = ind
-                target = idx.target(ind_id, tahun)[0]
-                realisasi = idx.realisasi_tahun(ind_id, tahun, akm)
-                nilai.update(
-                    {"k3": target, "k4": realisasi, "k5": rumus.capaian(target, realisasi, pol)}
-                )
+                target = idx.target(ind.id, tahun)[0]
+                realisasi = idx.realisasi_tahun(ind.id, tahun, ind.akumulasi)
+                capaian = rumus.capaian(target, realisasi, ind.polaritas)
+                nilai.update({"k3": target, "k4": realisasi, "k5": capaian})
             if i == 0:
                 nilai.update(
                     {
@@ -228,24 +179,19 @@ def lkj_anggaran(data: DataRencana, *, tahun: int) -> Tabel:
                 )
             rows.append(
                 Baris(
-                    kode=kode,
-                    uraian=uraian,
-                    level=level,
-                    indikator=ind[1] if ind else "",
-                    satuan=ind[2] if ind else "",
+                    kode=node.kode,
+                    uraian=node.uraian,
+                    level=node.level,
+                    indikator=ind.nama if ind else "",
+                    satuan=ind.satuan if ind else "",
                     lanjutan=i > 0,
                     nilai=nilai,
                     jejak={"k6": "jumlah pagu sub kegiatan", "k8": "serapan: 7/6 × 100"},
                 )
             )
-    total_pagu = (
-        sum((pagu[n] for n in idx.anak.get(None, []) if n in pagu), Decimal(0)) if pagu else None
-    )
-    total_belanja = (
-        sum((belanja[n] for n in idx.anak.get(None, []) if n in belanja), Decimal(0))
-        if belanja
-        else None
-    )
+    akar = idx.anak.get(None, [])
+    total_pagu = rumus.jumlah(pagu.get(n) for n in akar)
+    total_belanja = rumus.jumlah(belanja.get(n) for n in akar)
     kaki = [
         Baris(
             kode="",
@@ -281,8 +227,8 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
     """Efisiensi per IKU: capaian ÷ serapan of the programs serving its sasaran."""
     idx = indeks(data)
     skala = data.skala_untuk("efisiensi")
-    pagu = _pagu_berlaku(idx, tahun)
-    belanja = _realisasi_anggaran(idx, tahun)
+    pagu = idx.pagu_berlaku(tahun)
+    belanja = idx.belanja(tahun)
     program_sasaran: dict[int, list[int]] = {}
     for row in data.sasaran_program.itertuples(index=False):
         program_sasaran.setdefault(int(row.sasaran_id), []).append(int(row.program_id))
@@ -293,30 +239,28 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
         sumber = _indikator_program(idx)
         metode = "programnya sendiri"
     node_kode: dict[str, list[int]] = {}
-    for node_id, (node_kode_id, *_) in idx.node.items():
-        node_kode.setdefault(node_kode_id, []).append(node_id)
+    for node in idx.node.values():
+        node_kode.setdefault(node.kode, []).append(node.id)
     rows = []
-    for level, kode, uraian, (ind_id, nama, satuan, pol, akm) in sumber:
+    for level, kode, uraian, ind in sumber:
         if level == "sasaran":
             programs = program_sasaran.get(kunci_ke_id[kode], [])
         else:
             programs = node_kode.get(kode, [])
-        p = [pagu[n] for n in programs if n in pagu]
-        r = [belanja[n] for n in programs if n in belanja]
-        serapan = rumus.serapan(
-            sum(r, Decimal(0)) if r else None, sum(p, Decimal(0)) if p else None
-        )
-        target = idx.target(ind_id, tahun)[0]
-        realisasi = idx.realisasi_tahun(ind_id, tahun, akm)
-        capaian = rumus.capaian(target, realisasi, pol)
+        p = rumus.jumlah(pagu.get(n) for n in programs)
+        r = rumus.jumlah(belanja.get(n) for n in programs)
+        serapan = rumus.serapan(r, p)
+        target = idx.target(ind.id, tahun)[0]
+        realisasi = idx.realisasi_tahun(ind.id, tahun, ind.akumulasi)
+        capaian = rumus.capaian(target, realisasi, ind.polaritas)
         efisiensi = rumus.efisiensi(capaian, serapan)
         rows.append(
             Baris(
                 kode=kode,
                 uraian=uraian,
                 level=level,
-                indikator=nama,
-                satuan=satuan,
+                indikator=ind.nama,
+                satuan=ind.satuan,
                 nilai={
                     "k3": capaian,
                     "k4": serapan,
@@ -325,9 +269,9 @@ def lkj_efisiensi(data: DataRencana, *, tahun: int) -> Tabel:
                 },
                 jejak={
                     "k4": f"serapan {metode}: "
-                    + ", ".join(idx.node[n][0] for n in programs)
-                    + f" = {_fmt(sum(r, Decimal(0)) if r else None)} / {_fmt(sum(p, Decimal(0)) if p else None)} × 100",
-                    "k5": f"{_fmt(rumus.bulat(capaian))} / {_fmt(rumus.bulat(serapan))}",
+                    + ", ".join(idx.node[n].kode for n in programs)
+                    + f" = {angka_jejak(r)} / {angka_jejak(p)} × 100",
+                    "k5": f"{angka_jejak(rumus.bulat(capaian))} / {angka_jejak(rumus.bulat(serapan))}",
                     "k6": "kategori menurut rasio sebelum dibulatkan",
                 },
             )

@@ -31,16 +31,15 @@ so the reason is inferred from the figures, and every row's jejak says why:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
+from evaluasi.indeks import Indeks, indeks
 from evaluasi.muat import DataRencana
-from evaluasi.tabel import Indeks, _dengan_leluhur, _fmt, indeks
 from inti import rumus
 from inti.parsing import format_angka
-from inti.tabel import Baris, Kolom, Nilai, Tabel
+from inti.tabel import Baris, Kolom, Nilai, Tabel, angka_jejak
 
 PENAMBAHAN = "penambahan"
 PENGURANGAN = "pengurangan"
@@ -107,15 +106,6 @@ class Klasifikasi:
 # --- classification --------------------------------------------------------------------
 
 
-def _leluhur_level(idx: Indeks, node_id: int, level: str) -> int | None:
-    current = idx.node[node_id][2]
-    while current is not None:
-        if idx.node[current][1] == level:
-            return current
-        current = idx.node[current][2]
-    return None
-
-
 def _rp(x: Decimal | None) -> str:
     return "-" if x is None else format_angka(x, 0 if x == x.to_integral() else 2)
 
@@ -138,8 +128,8 @@ def klasifikasi(data: DataRencana, *, tahun: int) -> Klasifikasi:
 def _klasifikasi(idx: Indeks, tahun: int) -> Klasifikasi:
     baris: list[Perubahan] = []
     for node_id in idx.urut_pohon():
-        kode, level, _, uraian = idx.node[node_id]
-        if level != "sub_kegiatan":
+        node = idx.node[node_id]
+        if node.level != "sub_kegiatan":
             continue
         sebelum = idx.nod.get((node_id, tahun, "pagu", 0))
         perubahan = idx.nod.get((node_id, tahun, "pagu_perubahan", 0))
@@ -151,10 +141,10 @@ def _klasifikasi(idx: Indeks, tahun: int) -> Klasifikasi:
         baris.append(
             Perubahan(
                 node_id=node_id,
-                kode=kode,
-                uraian=uraian,
-                kegiatan_id=_leluhur_level(idx, node_id, "kegiatan"),
-                program_id=_leluhur_level(idx, node_id, "program"),
+                kode=node.kode,
+                uraian=node.uraian,
+                kegiatan_id=idx.leluhur_level(node_id, "kegiatan"),
+                program_id=idx.leluhur_level(node_id, "program"),
                 sebelum=sebelum,
                 sesudah=sesudah,
                 ada_perubahan=perubahan is not None,
@@ -189,10 +179,9 @@ def _klasifikasi(idx: Indeks, tahun: int) -> Klasifikasi:
 def _cari_pergeseran(idx: Indeks, calon: list[Perubahan]) -> list[Kelompok]:
     """Mark the pergeseran sets among the changes of existing sub kegiatan (see module doc)."""
     sisa: dict[int, Perubahan] = {p.node_id: p for p in calon}
-    kelompok: list[Kelompok] = []
 
     def lingkup_kode(jenis: str, node_id: int | None) -> str:
-        return f"{jenis} {idx.node[node_id][0]}" if node_id is not None else jenis
+        return f"{jenis} {idx.node[node_id].kode}" if node_id is not None else jenis
 
     ditemukan: list[tuple[list[Perubahan], str, str]] = []
 
@@ -241,18 +230,7 @@ def _cari_pergeseran(idx: Indeks, calon: list[Perubahan]) -> list[Kelompok]:
                 break
 
     # (3) A decrease and an increase of one program within the tolerance: a mistyped pergeseran.
-    pasangan: list[tuple[Decimal, int, str, str, Perubahan, Perubahan]] = []
-    turun = [p for p in sisa.values() if p.selisih < 0]
-    naik = [p for p in sisa.values() if p.selisih > 0]
-    for a in turun:
-        for b in naik:
-            if a.program_id is None or a.program_id != b.program_id:
-                continue
-            beda = abs(a.selisih + b.selisih)
-            if beda <= TOLERANSI_PERGESERAN * max(-a.selisih, b.selisih):
-                sama_kegiatan = 0 if a.kegiatan_id == b.kegiatan_id else 1
-                pasangan.append((beda, sama_kegiatan, a.kode, b.kode, a, b))
-    for beda, _, _, _, a, b in sorted(pasangan, key=lambda t: t[:4]):
+    for beda, a, b in _pasangan_hampir_seimbang(list(sisa.values())):
         if a.node_id in sisa and b.node_id in sisa:
             lingkup = (
                 lingkup_kode("kegiatan", a.kegiatan_id)
@@ -263,9 +241,34 @@ def _cari_pergeseran(idx: Indeks, calon: list[Perubahan]) -> list[Kelompok]:
                 [a, b],
                 lingkup,
                 f"{_rp_tanda(a.selisih)} dan {_rp_tanda(b.selisih)} berbeda {_rp(beda)} "
-                f"(≤ {_fmt(TOLERANSI_PERGESERAN * 100)}%)",
+                f"(≤ {angka_jejak(TOLERANSI_PERGESERAN * 100)}%)",
             )
-    # Numbered in code order of their first member (the document's row order).
+    return _nomori(ditemukan)
+
+
+def _pasangan_hampir_seimbang(
+    sisa: list[Perubahan],
+) -> list[tuple[Decimal, Perubahan, Perubahan]]:
+    """(difference, decrease, increase) of one program whose amounts differ by at most
+    ``TOLERANSI_PERGESERAN`` of the larger: closest first, same kegiatan first, then by code."""
+    pasangan: list[tuple[Decimal, int, str, str, Perubahan, Perubahan]] = []
+    turun = [p for p in sisa if p.selisih < 0]
+    naik = [p for p in sisa if p.selisih > 0]
+    for a in turun:
+        for b in naik:
+            if a.program_id is None or a.program_id != b.program_id:
+                continue
+            beda = abs(a.selisih + b.selisih)
+            if beda <= TOLERANSI_PERGESERAN * max(-a.selisih, b.selisih):
+                sama_kegiatan = 0 if a.kegiatan_id == b.kegiatan_id else 1
+                pasangan.append((beda, sama_kegiatan, a.kode, b.kode, a, b))
+    return [(beda, a, b) for beda, _, _, _, a, b in sorted(pasangan, key=lambda t: t[:4])]
+
+
+def _nomori(ditemukan: list[tuple[list[Perubahan], str, str]]) -> list[Kelompok]:
+    """Number the sets found in code order of their first member (the document's row order)
+    and mark their members as pergeseran."""
+    kelompok: list[Kelompok] = []
     for nomor, (anggota, lingkup, cara) in enumerate(
         sorted(ditemukan, key=lambda g: g[0][0].kode), start=1
     ):
@@ -312,18 +315,13 @@ def temuan(data: DataRencana, *, tahun: int) -> list[str]:
 # --- tables ----------------------------------------------------------------------------
 
 
-def _jumlah(values: Iterable[Decimal | None]) -> Decimal | None:
-    """Sum of the values present; no value over no values (domain.md §5)."""
-    return rumus.agregasi_nilai(list(values), rumus.KUMULATIF)
-
-
 def _catatan_aturan() -> list[str]:
     return [
         "Alasan ditentukan dari angka: sub kegiatan baru = tanpa pagu murni; dihapus = pagu "
         "perubahan 0; pergeseran = perubahan dalam satu kegiatan/program yang saling "
         "mengimbangi (bersih 0); selain itu penambahan atau pengurangan.",
         f"Pasangan pengurangan dan penambahan dalam satu program yang selisihnya ≤ "
-        f"{_fmt(TOLERANSI_PERGESERAN * 100)}% dianggap pergeseran yang salah ketik dan "
+        f"{angka_jejak(TOLERANSI_PERGESERAN * 100)}% dianggap pergeseran yang salah ketik dan "
         "dilaporkan sebagai temuan.",
     ]
 
@@ -371,9 +369,9 @@ def t52(data: DataRencana, *, tahun: int) -> Tabel:
             uraian="JUMLAH",
             level="jumlah",
             nilai={
-                "k4": _jumlah(r.nilai["k4"] for r in rows),  # type: ignore[misc]
-                "k5": _jumlah(r.nilai["k5"] for r in rows),  # type: ignore[misc]
-                "k6": _jumlah(r.nilai["k6"] for r in rows),  # type: ignore[misc]
+                "k4": rumus.jumlah(r.nilai["k4"] for r in rows),  # type: ignore[misc]
+                "k5": rumus.jumlah(r.nilai["k5"] for r in rows),  # type: ignore[misc]
+                "k6": rumus.jumlah(r.nilai["k6"] for r in rows),  # type: ignore[misc]
             },
             jejak={"k4": "jumlah baris", "k5": "jumlah baris", "k6": "jumlah baris"},
         )
@@ -424,9 +422,9 @@ def t53(data: DataRencana, *, tahun: int) -> Tabel:
             }
             row.jejak = {"k5": _jejak_selisih(p, tahun), "k6": p.cara}
             rows.append(row)
-    sebelum = _jumlah(r.nilai["k3"] for r in rows)  # type: ignore[misc]
-    sesudah = _jumlah(r.nilai["k4"] for r in rows)  # type: ignore[misc]
-    bersih = _jumlah(r.nilai["k5"] for r in rows)  # type: ignore[misc]
+    sebelum = rumus.jumlah(r.nilai["k3"] for r in rows)  # type: ignore[misc]
+    sesudah = rumus.jumlah(r.nilai["k4"] for r in rows)  # type: ignore[misc]
+    bersih = rumus.jumlah(r.nilai["k5"] for r in rows)  # type: ignore[misc]
     kaki = [
         Baris(
             kode="",
@@ -461,14 +459,14 @@ def perubahan_pagu(data: DataRencana, *, tahun: int) -> Tabel:
     idx = indeks(data)
     k = klasifikasi(data, tahun=tahun)
     per_node = k.per_node()
-    sebelum = idx.jumlah_ke_atas(lambda n: per_node[n].sebelum if n in per_node else None)
-    sesudah = idx.jumlah_ke_atas(lambda n: per_node[n].sesudah if n in per_node else None)
-    selisih = idx.jumlah_ke_atas(lambda n: per_node[n].selisih if n in per_node else None)
+    sebelum = idx.jumlah_ke_atas({n: p.sebelum for n, p in per_node.items()})
+    sesudah = idx.jumlah_ke_atas({n: p.sesudah for n, p in per_node.items()})
+    selisih = idx.jumlah_ke_atas({n: p.selisih for n, p in per_node.items()})
     rows: list[Baris] = []
-    for node_id in _dengan_leluhur(idx, set(per_node)):
-        kode, level, _, uraian = idx.node[node_id]
+    for node_id in idx.dengan_leluhur(per_node):
+        node = idx.node[node_id]
         p = per_node.get(node_id)
-        row = Baris(kode=kode, uraian=uraian, level=level)
+        row = Baris(kode=node.kode, uraian=node.uraian, level=node.level)
         if p is not None:
             row.nilai = {
                 "k3": p.sebelum,
@@ -499,26 +497,14 @@ def perubahan_pagu(data: DataRencana, *, tahun: int) -> Tabel:
             uraian="JUMLAH",
             level="jumlah",
             nilai={
-                "k3": _jumlah(sebelum.get(n) for n in akar),
-                "k4": _jumlah(sesudah.get(n) for n in akar),
-                "k5": _jumlah(selisih.get(n) for n in akar),
+                "k3": rumus.jumlah(sebelum.get(n) for n in akar),
+                "k4": rumus.jumlah(sesudah.get(n) for n in akar),
+                "k5": rumus.jumlah(selisih.get(n) for n in akar),
             },
             jejak={"k5": "jumlah seluruh sub kegiatan = 4 − 3"},
         )
     ]
-    for alasan in URUTAN_ALASAN:
-        anggota = [p for p in k.baris if p.alasan == alasan]
-        if not anggota:
-            continue
-        kaki.append(
-            Baris(
-                kode="",
-                uraian=f"Jumlah {alasan} ({len(anggota)} sub kegiatan)",
-                level="jumlah",
-                nilai={"k5": _jumlah(p.selisih for p in anggota)},
-                jejak={"k5": "jumlah selisih sub kegiatan dengan alasan ini"},
-            )
-        )
+    kaki += _kaki_per_alasan(k)
     return Tabel(
         kode="perubahan_pagu",
         judul=f"Rekapitulasi Perubahan Pagu Anggaran per Sub Kegiatan Tahun {tahun}",
@@ -540,6 +526,26 @@ def perubahan_pagu(data: DataRencana, *, tahun: int) -> Tabel:
         ],
         tahun=tahun,
     )
+
+
+def _kaki_per_alasan(k: Klasifikasi) -> list[Baris]:
+    """A footer per reason: the sum of its sub kegiatan's changes, so that murni + Σ changes
+    = perubahan can be read off."""
+    kaki = []
+    for alasan in URUTAN_ALASAN:
+        anggota = [p for p in k.baris if p.alasan == alasan]
+        if not anggota:
+            continue
+        kaki.append(
+            Baris(
+                kode="",
+                uraian=f"Jumlah {alasan} ({len(anggota)} sub kegiatan)",
+                level="jumlah",
+                nilai={"k5": rumus.jumlah(p.selisih for p in anggota)},
+                jejak={"k5": "jumlah selisih sub kegiatan dengan alasan ini"},
+            )
+        )
+    return kaki
 
 
 def _keterangan_rekap(p: Perubahan) -> str:

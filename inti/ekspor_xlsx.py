@@ -37,7 +37,7 @@ from inti.templatetags.angka import SelKepala, Susunan, susunan
 # --- which columns add up --------------------------------------------------------------
 
 # Per table, the figure columns whose parent value is the sum of its children's values
-# (evaluasi.tabel rolls budgets up the tree with ``Indeks.jumlah_ke_atas``/``jumlah_anggaran``:
+# (evaluasi.indeks rolls budgets up the tree with ``Indeks.jumlah_ke_atas``/``jumlah_anggaran``:
 # every urusan, bidang, program and kegiatan gets the sum of the sub kegiatan below it).
 # Only money columns are here. Indicator figures (targets, realisasi) are not additive across
 # rows, and percentages/ratios (capaian, serapan, efisiensi) are quotients.

@@ -98,6 +98,7 @@ __all__ = [
     "parse_angka",
     "parse_angka_opsional",
     "parse_kode",
+    "romawi",
     "satuan_sama",
 ]
 
@@ -555,6 +556,33 @@ def _tulis(value: Decimal | int, desimal: int, ribuan: str, koma: str) -> str:
 def format_angka(value: Decimal | int, desimal: int = 2, *, ribuan: bool = True) -> str:
     """Format Indonesia: ``1.234.567,89``; negatif dengan ``-`` di depan; setengah ke atas."""
     return _tulis(value, desimal, "." if ribuan else "", ",")
+
+
+_ROMAWI: tuple[tuple[int, str], ...] = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def romawi(n: int) -> str:
+    """A positive number in Roman numerals (triwulan ``4`` → ``IV``, category ``2`` → ``II``)."""
+    hasil = ""
+    for nilai, huruf in _ROMAWI:
+        while n >= nilai:
+            hasil += huruf
+            n -= nilai
+    return hasil
 
 
 def format_persen(value: Decimal | int, desimal: int = 2) -> str:

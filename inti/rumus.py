@@ -32,7 +32,7 @@ Decisions where the documents are silent:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import (
@@ -69,11 +69,15 @@ __all__ = [
     "agregasi",
     "agregasi_baris",
     "agregasi_frame",
+    "belanja_tahun",
+    "belanja_tahun_kolom",
     "bulat",
     "bulat_series",
     "capaian",
     "capaian_series",
     "efisiensi",
+    "jumlah",
+    "jumlah_ke_atas",
     "selisih",
     "serapan",
     "serapan_series",
@@ -300,6 +304,77 @@ def selisih(target: Decimal | None, realisasi: Decimal | None) -> Decimal | None
         return None
     with _hitung():
         return r - t
+
+
+# ------------------------------------------------------------------------------------------------
+# Budgets: one sum, one spending rule, one roll-up up the plan tree
+# ------------------------------------------------------------------------------------------------
+
+_NOL: Final = Decimal(0)
+
+
+def jumlah(nilai: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the values present; no value over no values (domain.md §5: a missing value is
+    not zero). Budgets (Rp) are always summed. The values are Decimal or None (read from the
+    database or computed here); the sum starts from ``Decimal(0)``."""
+    ada = [v for v in nilai if v is not None]
+    if not ada:
+        return None
+    total = _NOL
+    with _hitung():
+        for v in ada:
+            total += v
+    return total
+
+
+def realisasi_tahun(
+    tahunan: Decimal | None, kuartal: Sequence[Decimal | None], akumulasi: str
+) -> Decimal | None:
+    """A year's realisasi of one indicator: the yearly value where it was entered, else its
+    quarters combined by the indicator's akumulasi (§3), else no value. The rule of the grid,
+    the tables and ``check_plan`` alike."""
+    return tahunan if tahunan is not None else agregasi_nilai(kuartal, akumulasi)
+
+
+def belanja_tahun(tahunan: Decimal | None, kuartal: Iterable[Decimal | None]) -> Decimal | None:
+    """A year's spending (realisasi anggaran) of one sub kegiatan.
+
+    The yearly figure where it was entered (the closed year's figure from the finance system is
+    authoritative), else the sum of the quarters entered, else no value.
+    """
+    return tahunan if tahunan is not None else jumlah(kuartal)
+
+
+def belanja_tahun_kolom(
+    tahunan: Sequence[Decimal | None], kuartal: Sequence[Sequence[Decimal | None]]
+) -> list[Decimal | None]:
+    """:func:`belanja_tahun` of many sub kegiatan at once (``kuartal[i]`` are row i's quarters)."""
+    if len(tahunan) != len(kuartal):
+        raise EvaluasiError("tahunan dan kuartal harus sama panjang")
+    return [belanja_tahun(t, k) for t, k in zip(tahunan, kuartal, strict=True)]
+
+
+def jumlah_ke_atas(
+    induk: Mapping[int, int | None], nilai_sub: Mapping[int, Decimal | None]
+) -> dict[int, Decimal]:
+    """Roll the sub kegiatan's values up the plan tree: the one budget roll-up.
+
+    ``induk`` maps every node to its parent (None at the top; a parent missing from it ends the
+    walk); ``nilai_sub`` gives each sub kegiatan's value. Every node gets the sum of the values
+    at and below it, summed from ``Decimal(0)``. A node with no value below it is absent: a sum
+    over no values is no value (domain.md §5), never zero. Keys come in the order of
+    ``nilai_sub`` and then up each chain.
+    """
+    total: dict[int, Decimal] = {}
+    with _hitung():
+        for node_id, nilai in nilai_sub.items():
+            if nilai is None:
+                continue
+            naik: int | None = node_id
+            while naik is not None:
+                total[naik] = total.get(naik, _NOL) + nilai
+                naik = induk.get(naik)
+    return total
 
 
 def _periksa_desimal(desimal: object) -> int:

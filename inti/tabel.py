@@ -56,5 +56,11 @@ class Tabel:
     )
 
 
+def angka_jejak(x: Decimal | None) -> str:
+    """A figure as a cell's jejak writes it: plain digits, no trailing zeros on a whole
+    number (``5500``, ``12.5``), ``-`` for no value."""
+    return "-" if x is None else format(x.normalize(), "f") if x == x.to_integral() else str(x)
+
+
 class TabelTidakDapatDibuat(Exception):
     """The table needs data the plan does not have (e.g. E.81 without a triwulan)."""

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import Q
 
 from inti import rumus
+from inti.konstanta import TRIWULAN
 from inti.parsing import format_angka, satuan_sama
 from renja.models import (
     JENIS_ANGGARAN,
@@ -58,6 +59,11 @@ def angka_polos(d: Decimal | None) -> str:
     return text or "0"
 
 
+def _rp(d: Decimal) -> str:
+    """An amount in Indonesian notation, with cents only when it has them."""
+    return format_angka(d, 0 if d == d.to_integral_value() else 2)
+
+
 def _kolom(jenis: str, tahun: int, triwulan: int) -> str:
     return f"{jenis} {tahun}" + (f" TW{triwulan}" if triwulan else "")
 
@@ -80,11 +86,11 @@ def _periksa_capaian(
         target = nilai.get((ind.pk, y, Jenis.TARGET_PERUBAHAN, 0))
         if target is None:
             target = nilai.get((ind.pk, y, Jenis.TARGET, 0))
-        realisasi = nilai.get((ind.pk, y, Jenis.REALISASI, 0))
-        if realisasi is None:
-            realisasi = rumus.agregasi(
-                [nilai.get((ind.pk, y, Jenis.REALISASI, q)) for q in range(1, 5)], ind.akumulasi
-            )
+        realisasi = rumus.realisasi_tahun(
+            nilai.get((ind.pk, y, Jenis.REALISASI, 0)),
+            [nilai.get((ind.pk, y, Jenis.REALISASI, q)) for q in TRIWULAN],
+            ind.akumulasi,
+        )
         # Compared at the precision it was printed with: "100%" agrees with 99,61.
         desimal = 2 if t.desimal is None else t.desimal
         dihitung = rumus.bulat(rumus.capaian(target, realisasi, ind.polaritas), desimal)
@@ -115,43 +121,52 @@ def _periksa_capaian(
     return hasil
 
 
-def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
-    renstra = renstra_untuk_tahun(pd=pd, tahun=tahun)
-    if renstra is None:
-        raise TidakDapatMemeriksa(f"{pd.kode} belum punya Renstra yang memuat tahun {tahun}.")
-    # Keyed by the nullable FK value so that lookups by ``*_id`` type-check.
-    nodes: dict[int | None, ProgramKegiatan] = {
-        n.pk: n
-        for n in ProgramKegiatan.objects.filter(renstra=renstra).select_related("nomenklatur")
-    }
-    # Indicators of the plan tree and of its tujuan and sasaran (IKU).
-    milik_renstra = (
-        Q(program_kegiatan__renstra=renstra)
-        | Q(sasaran__renstra=renstra)
-        | Q(tujuan__renstra=renstra)
-    )
-    indikator: dict[int | None, Indikator] = {
-        i.pk: i for i in Indikator.objects.filter(milik_renstra).select_related("sasaran", "tujuan")
-    }
-    nilai_node = list(Nilai.objects.filter(program_kegiatan__renstra=renstra))
-    nilai_ind = list(Nilai.objects.filter(indikator__in=list(indikator)))
-    capaian_tercetak = list(
-        NilaiTercetak.objects.filter(indikator__in=list(indikator), jenis=Jenis.CAPAIAN_TERCETAK)
-    )
+def _periksa_belanja_triwulan(
+    nodes: dict[int | None, ProgramKegiatan], nilai_node: list[Nilai]
+) -> list[Temuan]:
+    """A sub kegiatan's yearly realisasi anggaran differs from the sum of its quarters.
 
-    def kode_pemilik(ind: Indikator) -> str:
-        if ind.program_kegiatan_id is not None:
-            return nodes[ind.program_kegiatan_id].kode
-        if ind.sasaran is not None:
-            return f"SASARAN-{ind.sasaran.kunci}"
-        return f"TUJUAN-{ind.tujuan.kunci}" if ind.tujuan else ""
+    The reports count the yearly figure (``rumus.belanja_tahun``), so the quarters entered
+    beside it are then not what was spent: the planner should correct one or the other.
+    """
+    tahunan: dict[tuple[int | None, int], Decimal] = {}
+    kuartal: dict[tuple[int | None, int], list[Decimal | None]] = defaultdict(list)
+    for n in nilai_node:
+        if n.jenis != Jenis.REALISASI_ANGGARAN or n.angka is None:
+            continue
+        if n.triwulan == 0:
+            tahunan[(n.program_kegiatan_id, n.tahun)] = n.angka
+        else:
+            kuartal[(n.program_kegiatan_id, n.tahun)].append(n.angka)
+    hasil = []
+    for (node_id, th), setahun in tahunan.items():
+        jumlah = rumus.jumlah(kuartal.get((node_id, th), []))
+        node = nodes[node_id]
+        if jumlah is None or jumlah == setahun or node.level != Level.SUB_KEGIATAN:
+            continue
+        hasil.append(
+            Temuan(
+                node.kode,
+                "belanja_triwulan_tidak_sesuai",
+                "",
+                _kolom(Jenis.REALISASI_ANGGARAN, th, 0),
+                angka_polos(jumlah),
+                angka_polos(setahun),
+                f"realisasi anggaran {th} setahun {_rp(setahun)} berbeda dari jumlah realisasi "
+                f"triwulan yang diisi ({_rp(jumlah)}); laporan memakai angka setahun",
+            )
+        )
+    return hasil
 
-    tercetak = list(
-        NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra, jenis__in=JENIS_ANGGARAN)
-    )
+
+def _periksa_total(
+    nodes: dict[int | None, ProgramKegiatan],
+    nilai_node: list[Nilai],
+    tercetak: list[NilaiTercetak],
+) -> list[Temuan]:
+    """Declared parent totals against the sum of the sub kegiatan below them; budgets stored on
+    a parent."""
     temuan: list[Temuan] = []
-
-    # 1. Declared parent totals against the sum of the sub kegiatan below them.
     jumlah: dict[tuple[int | None, int, str, int], Decimal] = defaultdict(Decimal)
     for n in nilai_node:
         if n.jenis not in JENIS_ANGGARAN or n.angka is None:
@@ -201,8 +216,19 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
                 pesan,
             )
         )
+    return temuan
 
-    # 2. Realisasi without a target of the same year.
+
+def _periksa_realisasi(
+    nodes: dict[int | None, ProgramKegiatan],
+    indikator: dict[int | None, Indikator],
+    nilai_node: list[Nilai],
+    nilai_ind: list[Nilai],
+    kode_pemilik: Callable[[Indikator], str],
+) -> list[Temuan]:
+    """Realisasi without a target of the same year, values in another unit than their
+    indicator's, realisasi anggaran without a pagu of the same year."""
+    temuan: list[Temuan] = []
     ada_target: set[tuple[int | None, int]] = set()
     realisasi: dict[tuple[int | None, int], Nilai] = {}
     for n in nilai_ind:
@@ -258,11 +284,12 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
                     f"ada realisasi anggaran {n.tahun} tetapi tidak ada pagu {n.tahun}",
                 )
             )
+    return temuan
 
-    # 3. Printed capaian against the capaian computed from the stored target and realisasi.
-    temuan += _periksa_capaian(indikator, nilai_ind, capaian_tercetak, kode_pemilik)
 
-    # 4. Codes absent from the official nomenclature.
+def _periksa_kode_lokal(nodes: dict[int | None, ProgramKegiatan]) -> list[Temuan]:
+    """Codes absent from the official nomenclature."""
+    temuan: list[Temuan] = []
     for node in nodes.values():
         if node.nomenklatur.pemda_id is not None:
             temuan.append(
@@ -276,4 +303,46 @@ def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
                     "kode tidak ada di nomenklatur resmi",
                 )
             )
+    return temuan
+
+
+def periksa_plan(*, pd: PerangkatDaerah, tahun: int) -> list[Temuan]:
+    renstra = renstra_untuk_tahun(pd=pd, tahun=tahun)
+    if renstra is None:
+        raise TidakDapatMemeriksa(f"{pd.kode} belum punya Renstra yang memuat tahun {tahun}.")
+    # Keyed by the nullable FK value so that lookups by ``*_id`` type-check.
+    nodes: dict[int | None, ProgramKegiatan] = {
+        n.pk: n
+        for n in ProgramKegiatan.objects.filter(renstra=renstra).select_related("nomenklatur")
+    }
+    # Indicators of the plan tree and of its tujuan and sasaran (IKU).
+    milik_renstra = (
+        Q(program_kegiatan__renstra=renstra)
+        | Q(sasaran__renstra=renstra)
+        | Q(tujuan__renstra=renstra)
+    )
+    indikator: dict[int | None, Indikator] = {
+        i.pk: i for i in Indikator.objects.filter(milik_renstra).select_related("sasaran", "tujuan")
+    }
+    nilai_node = list(Nilai.objects.filter(program_kegiatan__renstra=renstra))
+    nilai_ind = list(Nilai.objects.filter(indikator__in=list(indikator)))
+    capaian_tercetak = list(
+        NilaiTercetak.objects.filter(indikator__in=list(indikator), jenis=Jenis.CAPAIAN_TERCETAK)
+    )
+
+    def kode_pemilik(ind: Indikator) -> str:
+        if ind.program_kegiatan_id is not None:
+            return nodes[ind.program_kegiatan_id].kode
+        if ind.sasaran is not None:
+            return f"SASARAN-{ind.sasaran.kunci}"
+        return f"TUJUAN-{ind.tujuan.kunci}" if ind.tujuan else ""
+
+    tercetak = list(
+        NilaiTercetak.objects.filter(program_kegiatan__renstra=renstra, jenis__in=JENIS_ANGGARAN)
+    )
+    temuan = _periksa_total(nodes, nilai_node, tercetak)
+    temuan += _periksa_realisasi(nodes, indikator, nilai_node, nilai_ind, kode_pemilik)
+    temuan += _periksa_belanja_triwulan(nodes, nilai_node)
+    temuan += _periksa_capaian(indikator, nilai_ind, capaian_tercetak, kode_pemilik)
+    temuan += _periksa_kode_lokal(nodes)
     return sorted(set(temuan))

@@ -42,6 +42,34 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def media_uji(tmp_path_factory) -> Path:
+    """This test process's folder for uploads, generated files and the part cache.
+
+    Under pytest-xdist each worker has its own basetemp, so parallel workers never write the
+    same file; tests of one worker share it (the part cache stays warm between them).
+    """
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _pengaturan_uji(request, settings, media_uji) -> None:
+    """Settings every test gets.
+
+    * A fast password hasher: every persona and demo user gets the password "demo", and
+      PBKDF2's million rounds cost a quarter of a second per user (about 1.5 s of each
+      tests/test_izin_url.py setup). No test is about the hash's strength.
+    * Files away from var/media, in the worker's own folder. Not for the celery_worker
+      tests: the real worker writes to its own MEDIA_ROOT (the default), and the test reads
+      the file back from there.
+    """
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if request.node.get_closest_marker("celery_worker"):
+        return
+    settings.MEDIA_ROOT = media_uji
+    settings.DOKUMEN_CACHE_DIR = media_uji / "bagian"
+
+
 @pytest.fixture
 def browser(live_server, monkeypatch) -> Iterator[Any]:
     """Headless chromium against the live server (one per test)."""

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from renja.models import Indikator, Nilai, ProgramKegiatan, Renja
 
-pytestmark = pytest.mark.django_db
+# Every test loads the whole demo (seed_demo): seconds each.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture

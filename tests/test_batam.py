@@ -18,7 +18,8 @@ from django.db.models import Sum
 from renja import akses
 from renja.models import Indikator, Jenis, Nilai, PerangkatDaerah, ProgramKegiatan, Renja
 
-pytestmark = pytest.mark.django_db
+# Every test loads the whole demo (seed_demo): seconds each.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture

@@ -82,6 +82,7 @@ def _nomor_di_kaki(teks: str) -> str:
     return teks.split()[-1] if teks.split() else ""
 
 
+@pytest.mark.slow
 def test_the_batam_renja_is_complete_and_its_daftar_isi_points_at_the_right_pages(batam_bkpsdm):
     hasil = _render(batam_bkpsdm)
     halaman = _teks_halaman(hasil.pdf)
@@ -129,6 +130,7 @@ def test_the_batam_renja_is_complete_and_its_daftar_isi_points_at_the_right_page
     assert diperiksa >= 10
 
 
+@pytest.mark.slow
 def test_an_unchanged_document_renders_nothing_again_and_one_changed_value_only_its_parts(
     batam_bkpsdm, alice
 ):
@@ -337,6 +339,7 @@ def test_cleaning_removes_old_files_but_keeps_the_newest_good_one(batam_bkpsdm, 
     assert baru.berkas.storage.exists(baru.berkas.name)
 
 
+@pytest.mark.slow
 def test_export_document_writes_the_pdf_through_a_job(batam_bkpsdm, tmp_path):
     out = tmp_path / "renja.pdf"
     call_command(
@@ -476,6 +479,7 @@ def test_the_narrative_of_a_ditetapkan_renja_is_locked(client, bkpsdm, renja, al
     assert not NarasiBagian.objects.exists()
 
 
+@pytest.mark.slow
 def test_changed_parts_render_side_by_side_and_give_the_same_document(
     batam_bkpsdm, alice, settings, tmp_path
 ):
@@ -505,6 +509,7 @@ def test_changed_parts_render_side_by_side_and_give_the_same_document(
     assert _teks_halaman(paralel.pdf) == _teks_halaman(urut.pdf)
 
 
+@pytest.mark.slow
 def test_the_renja_perubahan_document_prints_its_tables_5_2_and_5_3(batam_bkpsdm, alice):
     from renja.perubahan.services import pagu_perubahan_simpan, renja_perubahan_buat
 

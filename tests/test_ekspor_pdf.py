@@ -100,6 +100,7 @@ def rencana_panjang(tulis_csv):
 # --- the Batam demo --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_batam_tc33_prints_every_sub_kegiatan_and_the_totals_in_indonesian_format(demo):
     tabel = tabel_demo(demo, "tc33")
     pdf = pdf_dari(tabel, **konteks_dari_pd(demo, tahun=2024))
@@ -123,6 +124,7 @@ def test_batam_tc33_prints_every_sub_kegiatan_and_the_totals_in_indonesian_forma
         assert f"Halaman {nomor} dari {len(halaman)}" in teks
 
 
+@pytest.mark.slow
 def test_batam_tc29_repeats_its_formula_row_and_prints_the_rounded_capaian(demo):
     pdf = pdf_dari(tabel_demo(demo, "tc29"), **konteks_dari_pd(demo, tahun=2024))
     halaman = teks_halaman(pdf)
@@ -132,6 +134,7 @@ def test_batam_tc29_repeats_its_formula_row_and_prints_the_rounded_capaian(demo)
     assert "102,95" in "".join(halaman)  # 5.662 / 5.500 × 100, half-up
 
 
+@pytest.mark.slow
 def test_pages_are_landscape_a4_by_default_and_f4_on_request(demo):
     tabel = tabel_demo(demo, "tc29")
     for lebar, tinggi in ukuran_halaman(pdf_dari(tabel)):
@@ -141,6 +144,7 @@ def test_pages_are_landscape_a4_by_default_and_f4_on_request(demo):
         assert (round(lebar / MM), round(tinggi / MM)) == (330, 215)
 
 
+@pytest.mark.slow
 def test_the_vendored_liberation_sans_is_embedded_and_no_other_font(demo):
     pdf = pdf_dari(tabel_demo(demo, "tc33"))
     reader = PdfReader(io.BytesIO(pdf))
@@ -158,6 +162,7 @@ def test_the_vendored_liberation_sans_is_embedded_and_no_other_font(demo):
     assert keluarga == {"Liberation Sans"}
 
 
+@pytest.mark.slow
 def test_tc32_without_proposals_prints_nihil_once(demo, tmp_path):
     teks = teks_halaman(ekspor(tmp_path, "tc32").read_bytes())
     assert len(teks) == 1
@@ -202,6 +207,7 @@ def test_a_table_without_context_still_prints():
     assert "NIHIL" in teks and "Halaman 1 dari 1" in teks
 
 
+@pytest.mark.slow
 def test_a_long_table_spans_pages_with_the_header_on_each(rencana_panjang, tmp_path):
     pdf = ekspor(tmp_path, "tc33", pemda="Kota Contoh", opd="DINAS").read_bytes()
     halaman = teks_halaman(pdf)
@@ -219,6 +225,7 @@ def test_a_long_table_spans_pages_with_the_header_on_each(rencana_panjang, tmp_p
 # --- export_table and the exporter registry --------------------------------------------
 
 
+@pytest.mark.slow
 def test_export_table_writes_a_pdf_and_takes_the_paper_size(demo, tmp_path):
     a4 = ekspor(tmp_path, "tc29")
     assert a4.read_bytes().startswith(b"%PDF-")
@@ -227,6 +234,7 @@ def test_export_table_writes_a_pdf_and_takes_the_paper_size(demo, tmp_path):
     assert (round(lebar / MM), round(tinggi / MM)) == (330, 215)
 
 
+@pytest.mark.slow
 def test_export_table_writes_xlsx_when_its_exporter_is_there(demo, tmp_path):
     xlsx = EKSPORTIR["xlsx"]
     assert isinstance(xlsx, EksportirTunda)
@@ -247,6 +255,7 @@ def test_export_table_writes_xlsx_when_its_exporter_is_there(demo, tmp_path):
     assert load_workbook(out).active.max_row > 41
 
 
+@pytest.mark.slow
 def test_rekap_pegawai_of_one_unit_prints_as_a_pdf(demo, tmp_path):
     # The roster arrived (kepegawaian): the rekap that was refused before is now printed.
     out = tmp_path / "pegawai.pdf"

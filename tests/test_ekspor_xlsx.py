@@ -640,6 +640,7 @@ def pohon(draw):
     )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pohon())
 def test_evaluated_sums_equal_the_engine_totals_on_random_trees(data):

@@ -39,6 +39,7 @@ def masuk(client, username: str) -> None:
     assert client.login(username=username, password="demo")
 
 
+@pytest.mark.slow
 def test_the_planner_sees_tc29_with_official_numbers_and_the_batam_capaian(client, demo):
     masuk(client, "perencana")
     response = client.get(url_tabel(demo, "tc29"))
@@ -54,6 +55,7 @@ def test_the_planner_sees_tc29_with_official_numbers_and_the_batam_capaian(clien
     assert "css/tabel.css" in html
 
 
+@pytest.mark.slow
 def test_urusan_and_bidang_are_in_capitals_and_continuation_rows_repeat_no_code(client, demo):
     masuk(client, "perencana")
     response = client.get(url_tabel(demo, "tc29"))
@@ -67,6 +69,7 @@ def test_urusan_and_bidang_are_in_capitals_and_continuation_rows_repeat_no_code(
     assert "lanjutan" in tampil.kelas and kode.nilai == "" and uraian.nilai == ""
 
 
+@pytest.mark.slow
 def test_tc33_shows_the_parent_budgets_in_indonesian_format(client, demo):
     masuk(client, "perencana")
     response = client.get(url_tabel(demo, "tc33"))
@@ -76,6 +79,7 @@ def test_tc33_shows_the_parent_budgets_in_indonesian_format(client, demo):
     assert 'title="jumlah pagu sub kegiatan di bawahnya"' in html
 
 
+@pytest.mark.slow
 def test_the_tc33_page_takes_as_many_queries_for_a_tiny_plan_as_for_the_batam_plan(
     client, demo, tulis_csv
 ):
@@ -102,6 +106,7 @@ def test_the_tc33_page_takes_as_many_queries_for_a_tiny_plan_as_for_the_batam_pl
     assert counts[("KECIL", "ulang")] == counts[("BKPSDM", "ulang")] <= 6, counts
 
 
+@pytest.mark.slow
 def test_a_planner_of_another_agency_cannot_read_the_plan_by_guessing_its_id(client, demo):
     disdik = PerangkatDaerahFactory(pemda=demo.pemda, kode="DISDIK", nama="Dinas Pendidikan")
     anggota(UserFactory(username="bob"), peran=Peran.PERENCANA, pd=disdik)
@@ -110,24 +115,28 @@ def test_a_planner_of_another_agency_cannot_read_the_plan_by_guessing_its_id(cli
     assert client.get(reverse("evaluasi:rencana", args=[demo.pk, 2024])).status_code == 403
 
 
+@pytest.mark.slow
 def test_bappeda_and_the_head_see_the_agencys_tables(client, demo):
     for username in ("bappeda", "kepala"):
         masuk(client, username)
         assert client.get(url_tabel(demo, "tc29")).status_code == 200
 
 
+@pytest.mark.slow
 def test_an_anonymous_visitor_is_sent_to_the_login_page(client, demo):
     response = client.get(url_tabel(demo, "tc29"))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
 
 
+@pytest.mark.slow
 def test_an_unknown_table_or_agency_is_not_found(client, demo):
     masuk(client, "perencana")
     assert client.get(url_tabel(demo, "tc99")).status_code == 404
     assert client.get(reverse("evaluasi:tabel", args=[999999, 2024, "tc29"])).status_code == 404
 
 
+@pytest.mark.slow
 def test_e81_without_a_quarter_explains_what_is_missing(client, demo):
     masuk(client, "perencana")
     response = client.get(url_tabel(demo, "e81"))
@@ -138,6 +147,7 @@ def test_e81_without_a_quarter_explains_what_is_missing(client, demo):
     assert client.get(url_tabel(demo, "e81") + "?triwulan=9").status_code == 404
 
 
+@pytest.mark.slow
 def test_e81_of_a_quarter_has_k_and_rp_under_each_number_and_its_footer(client, demo):
     masuk(client, "perencana")
     response = client.get(url_tabel(demo, "e81") + "?triwulan=2")
@@ -149,6 +159,7 @@ def test_e81_of_a_quarter_has_k_and_rp_under_each_number_and_its_footer(client, 
     assert sum(s.colspan for s in t.nomor) == t.lebar == len(t.kolom)
 
 
+@pytest.mark.slow
 def test_a_year_without_a_renstra_gives_a_friendly_message(client, demo):
     masuk(client, "perencana")
     response = client.get(url_tabel(demo, "tc33", tahun=2010))
@@ -156,6 +167,7 @@ def test_a_year_without_a_renstra_gives_a_friendly_message(client, demo):
     assert "belum punya Renstra" in response.content.decode()
 
 
+@pytest.mark.slow
 def test_tc32_without_proposals_prints_nihil_once(client, demo):
     masuk(client, "perencana")
     response = client.get(url_tabel(demo, "tc32"))
@@ -163,6 +175,7 @@ def test_tc32_without_proposals_prints_nihil_once(client, demo):
     assert response.content.decode().count("NIHIL") == 1
 
 
+@pytest.mark.slow
 def test_the_overview_links_every_table_and_each_quarter_of_e81(client, demo):
     masuk(client, "perencana")
     response = client.get(reverse("evaluasi:rencana", args=[demo.pk, 2024]))
@@ -174,6 +187,7 @@ def test_the_overview_links_every_table_and_each_quarter_of_e81(client, demo):
     assert reverse("evaluasi:rencana", args=[demo.pk, 2024]) in client.get("/").content.decode()
 
 
+@pytest.mark.slow
 def test_every_demo_table_renders(client, demo):
     masuk(client, "bappeda")
     for kode in ("tc30", "tc31", "t41"):

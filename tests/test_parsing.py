@@ -857,6 +857,7 @@ def test_any_printed_variant_of_a_valid_code_normalises_to_the_same_code(data, b
     assert parse_kode(teks).kanonik == kanonik
 
 
+@pytest.mark.slow
 @PROPERTI
 @given(st.text())
 def test_parse_kode_raises_nothing_but_kode_error_on_arbitrary_text(teks):

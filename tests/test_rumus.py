@@ -746,6 +746,7 @@ def test_agregasi_frame_equals_agregasi_per_group_with_one_akumulasi(baris, akum
     assert hasil.dtype == object
 
 
+@pytest.mark.slow
 @PROPERTI
 @given(
     baris=baris_frame,

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -29,6 +31,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY wajib diisi" in result.stderr
 
 
+@pytest.mark.slow
 def test_check_deploy_is_clean_with_production_like_variables():
     result = run_manage(
         "check",
@@ -45,3 +48,80 @@ def test_check_deploy_is_clean_with_production_like_variables():
 def test_language_and_time_zone_are_indonesian(settings):
     assert settings.LANGUAGE_CODE == "id"
     assert settings.TIME_ZONE == "Asia/Jakarta"
+
+
+def setup_django(code: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    """Import the settings and set Django up in a fresh interpreter, with these variables
+    (SECRET_KEY and DEBUG unset unless given), then run ``code``."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("nilai", ["flase", "2", "enabled", "tru e"])
+def test_a_misspelt_boolean_stops_the_start_instead_of_meaning_off(nilai):
+    result = setup_django(DEBUG=nilai)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"DEBUG={nilai!r}" in result.stderr
+
+
+def test_a_misspelt_integer_stops_the_start_with_its_name_and_value():
+    result = setup_django(DOKUMEN_SIMPAN_HARI="30 hari")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DOKUMEN_SIMPAN_HARI='30 hari'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("nilai", "diharapkan"),
+    [
+        *[("1", True), (" TRUE ", True), ("Yes", True), ("on", True)],
+        *[("0", False), ("False", False), ("no", False), ("OFF", False), ("", True)],
+    ],
+)
+def test_booleans_read_the_usual_spellings_and_empty_means_the_default(
+    monkeypatch, nilai, diharapkan
+):
+    from config.settings import env_bool
+
+    monkeypatch.setenv("CONTOH_SAKLAR", nilai)
+    assert env_bool("CONTOH_SAKLAR", True) is diharapkan
+
+
+def test_integers_read_digits_and_empty_means_the_default(monkeypatch):
+    from config.settings import env_int
+
+    monkeypatch.setenv("CONTOH_ANGKA", " 45 ")
+    assert env_int("CONTOH_ANGKA", 7) == 45
+    monkeypatch.setenv("CONTOH_ANGKA", "")
+    assert env_int("CONTOH_ANGKA", 7) == 7
+
+
+def test_importing_the_settings_creates_no_folder(tmp_path):
+    tidak_ada = {
+        "STATIC_ROOT": tmp_path / "static",
+        "MEDIA_ROOT": tmp_path / "media",
+        "DOKUMEN_CACHE_DIR": tmp_path / "bagian",
+    }
+    # The default SQLite file's folder must not be made either: point the database elsewhere.
+    result = setup_django(
+        **{k: str(v) for k, v in tidak_ada.items()},
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db' / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_a_secret_key_development_draws_a_random_one_per_process():
+    """No constant development key exists in the code, so none can reach production."""
+    lihat = "from django.conf import settings; print(settings.SECRET_KEY)"
+    kunci = {setup_django(lihat).stdout.strip() for _ in range(2)}
+    assert len(kunci) == 2
+    assert all(len(k) >= 50 for k in kunci)

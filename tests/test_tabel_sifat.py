@@ -8,6 +8,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from evaluasi.indeks import Indeks
 from evaluasi.muat import (
     KOLOM_INDIKATOR,
     KOLOM_NILAI_IND,
@@ -18,7 +19,7 @@ from evaluasi.muat import (
     KOLOM_TERCETAK,
     DataRencana,
 )
-from evaluasi.tabel import Indeks, tc33
+from evaluasi.tabel import tc33
 
 LEVELS = ["urusan", "bidang", "program", "kegiatan", "sub_kegiatan"]
 
@@ -70,8 +71,8 @@ def test_every_parent_budget_is_the_sum_of_its_children_at_every_level(data):
     idx = Indeks(data)
     for tahun in (2024, 2025):
         jumlah = idx.jumlah_anggaran("pagu", tahun)
-        for node_id, (_, level, _, _) in idx.node.items():
-            if level == "sub_kegiatan":
+        for node_id, node in idx.node.items():
+            if node.level == "sub_kegiatan":
                 assert jumlah.get(node_id) == idx.nod.get((node_id, tahun, "pagu", 0))
                 continue
             children = [jumlah[c] for c in idx.anak.get(node_id, []) if c in jumlah]

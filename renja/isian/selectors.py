@@ -8,7 +8,6 @@ kegiatan, never stored; capaian and serapan come from ``inti.rumus``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -223,12 +222,6 @@ def renja_versi(*, pd: PerangkatDaerah, tahun: int) -> list[Renja]:
 # --- totals and capaian --------------------------------------------------------------------
 
 
-def _jumlah(nilai: Iterable[Decimal | None]) -> Decimal | None:
-    """A sum over no values is no value (domain.md §5)."""
-    ada = [v for v in nilai if v is not None]
-    return sum(ada, Decimal(0)) if ada else None
-
-
 def jumlah_anggaran(
     *,
     node: list[ProgramKegiatan],
@@ -238,10 +231,11 @@ def jumlah_anggaran(
     """Budget figures per node (sub kegiatan as entered, parents summed) and the grand total.
 
     Keys: ``pagu`` (n), ``pagu1`` (n+1), ``tw1``-``tw4`` (realisasi anggaran), ``tahun``
-    (the year's realisasi anggaran: the quarters' sum, else the yearly value), ``serapan``,
-    and for the Perubahan ``pagu_p`` (after the revision: the perubahan value, else the murni
-    one) and ``selisih`` (after − before; a new sub kegiatan's before is nothing, i.e. 0).
-    The grand total is under the key ``"total"``.
+    (the year's spending, ``rumus.belanja_tahun``: the yearly value where entered, else the
+    quarters' sum), ``serapan``, and for the Perubahan ``pagu_p`` (after the revision: the
+    perubahan value, else the murni one) and ``selisih`` (after − before; a new sub kegiatan's
+    before is nothing, i.e. 0). Parents are summed with ``rumus.jumlah_ke_atas``; the grand
+    total is under the key ``"total"``.
     """
 
     def angka(node_id: int, jenis: str, t: int, tw: int = 0) -> Decimal | None:
@@ -249,59 +243,50 @@ def jumlah_anggaran(
         return None if n is None else n.angka
 
     kolom = ("pagu", "pagu1", "tw1", "tw2", "tw3", "tw4", "tahun", "pagu_p", "selisih")
-    per_sub: dict[int, dict[str, Decimal | None]] = {}
+    per_sub: dict[str, dict[int, Decimal | None]] = {k: {} for k in kolom}
     for n in node:
         if n.level != Level.SUB_KEGIATAN:
             continue
-        tw = {f"tw{q}": angka(n.pk, Jenis.REALISASI_ANGGARAN, tahun, q) for q in TRIWULAN}
-        setahun = _jumlah(tw.values())
-        if setahun is None:
-            setahun = angka(n.pk, Jenis.REALISASI_ANGGARAN, tahun)
+        tw = [angka(n.pk, Jenis.REALISASI_ANGGARAN, tahun, q) for q in TRIWULAN]
         pagu = angka(n.pk, Jenis.PAGU, tahun)
         pagu_p = angka(n.pk, Jenis.PAGU_PERUBAHAN, tahun)
         sesudah = pagu if pagu_p is None else pagu_p
-        per_sub[n.pk] = {
+        isi = {
             "pagu": pagu,
             "pagu1": angka(n.pk, Jenis.PAGU, tahun + 1),
-            **tw,
-            "tahun": setahun,
+            **{f"tw{q}": v for q, v in zip(TRIWULAN, tw, strict=True)},
+            "tahun": rumus.belanja_tahun(angka(n.pk, Jenis.REALISASI_ANGGARAN, tahun), tw),
             "pagu_p": sesudah,
             "selisih": None if sesudah is None else sesudah - (pagu or Decimal(0)),
         }
-    induk = {n.pk: n.parent_id for n in node}
-    kumpulan: dict[int | str, dict[str, list[Decimal | None]]] = defaultdict(
-        lambda: {k: [] for k in kolom}
-    )
-    for sub_id, isi in per_sub.items():
-        naik: int | None = sub_id
-        while naik is not None:
-            for k in kolom:
-                kumpulan[naik][k].append(isi[k])
-            naik = induk.get(naik)
         for k in kolom:
-            kumpulan["total"][k].append(isi[k])
+            per_sub[k][n.pk] = isi[k]
+    induk = {n.pk: n.parent_id for n in node}
+    naik = {k: rumus.jumlah_ke_atas(induk, per_sub[k]) for k in kolom}
     hasil: dict[int | str, dict[str, Decimal | None]] = {}
-    for kunci, isi_list in kumpulan.items():
-        baris = {k: _jumlah(v) for k, v in isi_list.items()}
+    for n in node:
+        hasil[n.pk] = {k: naik[k].get(n.pk) for k in kolom}
+    hasil["total"] = {k: rumus.jumlah(per_sub[k].values()) for k in kolom}
+    for baris in hasil.values():
         baris["serapan"] = rumus.serapan(baris["tahun"], baris["pagu"])
-        hasil[kunci] = baris
     return hasil
 
 
 def realisasi_indikator(
     *, indikator: Indikator, nilai_i: dict[tuple[int, str, int, int], Nilai], tahun: int
 ) -> tuple[Decimal | None, Decimal | None]:
-    """(realisasi of the year, capaian %) of an indicator: quarters combined by its akumulasi."""
+    """(realisasi of the year, capaian %) of an indicator, by the one rule of
+    ``rumus.realisasi_tahun`` (the yearly value, else the quarters by its akumulasi)."""
 
     def angka(jenis: str, tw: int) -> Decimal | None:
         n = nilai_i.get((indikator.pk, jenis, tahun, tw))
         return None if n is None else n.angka
 
-    setahun = rumus.agregasi_nilai(
-        [angka(Jenis.REALISASI, q) for q in TRIWULAN], indikator.akumulasi
+    setahun = rumus.realisasi_tahun(
+        angka(Jenis.REALISASI, 0),
+        [angka(Jenis.REALISASI, q) for q in TRIWULAN],
+        indikator.akumulasi,
     )
-    if setahun is None:
-        setahun = angka(Jenis.REALISASI, 0)
     return setahun, rumus.capaian(angka(Jenis.TARGET, 0), setahun, indikator.polaritas)
 
 

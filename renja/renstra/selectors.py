@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
+from inti import rumus
 from renja import akses, selectors
 from renja.isian.forms import KunciSel
 from renja.isian.selectors import Akses, Angka, Sel, akses_pd
@@ -165,32 +166,25 @@ def sel_target(
     return hasil
 
 
-def _jumlah(nilai: list[Decimal | None]) -> Decimal | None:
-    ada = [v for v in nilai if v is not None]
-    return sum(ada, Decimal(0)) if ada else None
-
-
 def pagu_per_node(
     *, node: list[ProgramKegiatan], nilai_n: dict[tuple[int, str, int], Nilai], tahun: list[int]
 ) -> dict[int | str, list[Decimal | None]]:
-    """``pagu_renstra`` per year: sub kegiatan as entered, parents and ``"total"`` summed."""
+    """``pagu_renstra`` per year: sub kegiatan as entered, parents (``rumus.jumlah_ke_atas``)
+    and ``"total"`` summed."""
     induk = {n.pk: n.parent_id for n in node}
-    kumpulan: dict[int | str, list[list[Decimal | None]]] = defaultdict(lambda: [[] for _ in tahun])
+    per_tahun: list[dict[int, Decimal | None]] = [{} for _ in tahun]
     for n in node:
         if n.level != Level.SUB_KEGIATAN:
             continue
-        isi: list[Decimal | None] = []
-        for t in tahun:
+        for k, t in enumerate(tahun):
             nilai = nilai_n.get((n.pk, Jenis.PAGU_RENSTRA, t))
-            isi.append(None if nilai is None else nilai.angka)
-        naik: int | None = n.pk
-        while naik is not None:
-            for k, v in enumerate(isi):
-                kumpulan[naik][k].append(v)
-            naik = induk.get(naik)
-        for k, v in enumerate(isi):
-            kumpulan["total"][k].append(v)
-    return {kunci: [_jumlah(v) for v in per_tahun] for kunci, per_tahun in kumpulan.items()}
+            per_tahun[k][n.pk] = None if nilai is None else nilai.angka
+    naik = [rumus.jumlah_ke_atas(induk, isi) for isi in per_tahun]
+    hasil: dict[int | str, list[Decimal | None]] = {
+        n.pk: [jumlah.get(n.pk) for jumlah in naik] for n in node
+    }
+    hasil["total"] = [rumus.jumlah(isi.values()) for isi in per_tahun]
+    return hasil
 
 
 def angka_pagu(node_id: int | str, pagu: list[Decimal | None], tahun: list[int]) -> list[Angka]:
@@ -199,6 +193,47 @@ def angka_pagu(node_id: int | str, pagu: list[Decimal | None], tahun: list[int])
 
 
 # --- loading ------------------------------------------------------------------------------------
+
+
+def _baris_pohon(
+    *,
+    renstra: Renstra,
+    node: list[ProgramKegiatan],
+    per_node: dict[int, list[Indikator]],
+    nilai_i: dict[tuple[int, str, int], Nilai],
+    nilai_n: dict[tuple[int, str, int], Nilai],
+    pagu: dict[int | str, list[Decimal | None]],
+    bisa_ubah: bool,
+) -> list[BarisNode]:
+    """The plan tree's rows: per node its ``pagu_renstra`` per year (cells on a sub kegiatan,
+    sums on a parent), per indicator its Renstra targets."""
+    tahun = list(range(renstra.tahun_mulai, renstra.tahun_selesai + 1))
+    baris_node: list[BarisNode] = []
+    for n in node:
+        isi: list[Sel | Angka | None]
+        if n.level == Level.SUB_KEGIATAN:
+            isi = [
+                _sel(
+                    nilai_n,
+                    pemilik="n",
+                    id=n.pk,
+                    jenis=Jenis.PAGU_RENSTRA,
+                    tahun=t,
+                    bisa_ubah=bisa_ubah,
+                    satuan=None,
+                )
+                for t in tahun
+            ]
+        else:
+            isi = list(angka_pagu(n.pk, pagu.get(n.pk, [None] * len(tahun)), tahun))
+        isi.append(None)  # no end-of-period budget
+        baris_node.append(BarisNode("node", n, isi=isi))
+        for ind_n in per_node.get(n.pk, []):
+            sel_ind: list[Sel | Angka | None] = list(
+                sel_target(ind=ind_n, renstra=renstra, nilai=nilai_i, bisa_ubah=bisa_ubah)
+            )
+            baris_node.append(BarisNode("indikator", n, indikator=ind_n, isi=sel_ind))
+    return baris_node
 
 
 def muat(*, pd: PerangkatDaerah, renstra: Renstra, bisa_ubah: bool) -> Muatan:
@@ -260,31 +295,15 @@ def muat(*, pd: PerangkatDaerah, renstra: Renstra, bisa_ubah: bool) -> Muatan:
         blok.append(BarisTujuan(None, [], sasaran_per_tujuan[None]))
 
     pagu = pagu_per_node(node=node, nilai_n=nilai_n, tahun=tahun)  # type: ignore[arg-type]
-    baris_node: list[BarisNode] = []
-    for n in node:
-        isi: list[Sel | Angka | None]
-        if n.level == Level.SUB_KEGIATAN:
-            isi = [
-                _sel(
-                    nilai_n,  # type: ignore[arg-type]
-                    pemilik="n",
-                    id=n.pk,
-                    jenis=Jenis.PAGU_RENSTRA,
-                    tahun=t,
-                    bisa_ubah=bisa_ubah,
-                    satuan=None,
-                )
-                for t in tahun
-            ]
-        else:
-            isi = list(angka_pagu(n.pk, pagu.get(n.pk, [None] * len(tahun)), tahun))
-        isi.append(None)  # no end-of-period budget
-        baris_node.append(BarisNode("node", n, isi=isi))
-        for ind_n in per_node.get(n.pk, []):
-            sel_ind: list[Sel | Angka | None] = list(
-                sel_target(ind=ind_n, renstra=renstra, nilai=nilai_i, bisa_ubah=bisa_ubah)  # type: ignore[arg-type]
-            )
-            baris_node.append(BarisNode("indikator", n, indikator=ind_n, isi=sel_ind))
+    baris_node = _baris_pohon(
+        renstra=renstra,
+        node=node,
+        per_node=per_node,
+        nilai_i=nilai_i,  # type: ignore[arg-type]
+        nilai_n=nilai_n,  # type: ignore[arg-type]
+        pagu=pagu,
+        bisa_ubah=bisa_ubah,
+    )
     return Muatan(
         pd=pd,
         renstra=renstra,
