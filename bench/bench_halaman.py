@@ -96,7 +96,7 @@ def ukur(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from renja.models import Renstra, StatusRenja
-    from renja.perubahan import renja_perubahan_buat
+    from renja.perubahan.services import renja_perubahan_buat
 
     perencana = get_user_model().objects.get(username="perencana")
     if not Renja.objects.filter(perangkat_daerah=pd, tahun=t, versi="perubahan").exists():

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import include, path
 
-from renja import views as renja_views
+from renja.alur import views as renja_views
 
 
 @login_not_required  # the container health check has no session
@@ -64,10 +64,10 @@ urlpatterns = [
     path("evaluasi/", include("evaluasi.urls")),
     path("dokumen/", include("dokumen.urls")),
     # The planners' screens, one URL module per area (issue 5).
-    path("alur/", include("renja.urls_alur")),
-    path("isian/", include("renja.urls_isian")),
-    path("renstra/", include("renja.urls_renstra")),
-    path("unggah/", include("renja.urls_unggah")),
+    path("alur/", include("renja.alur.urls")),
+    path("isian/", include("renja.isian.urls")),
+    path("renstra/", include("renja.renstra.urls")),
+    path("unggah/", include("renja.unggah.urls")),
     path("perubahan/", include("evaluasi.urls_perubahan")),
     path("kepegawaian/", include("kepegawaian.urls")),
     path("healthz", healthz, name="healthz"),

@@ -1,14 +1,14 @@
 """The Renja Perubahan page, mounted at /perubahan/ (thin views: services and the engine decide).
 
 It lives in evaluasi because what it shows is computed (Tabel 5.2, 5.3 and the rekapitulasi);
-creating the Perubahan is renja's service (``renja.perubahan``).
+creating the Perubahan is renja's service (``renja.perubahan.services``).
 
 * ``GET /perubahan/<renja_id>/``: the state of the murni and of its Perubahan, a button to
   create the Perubahan when the user may, the check (pergeseran that do not net to zero) and
   the tables Tabel 5.2, Tabel 5.3 and the rekapitulasi, with links to the downloads page
   (CSV/XLSX/PDF). ``renja_id`` is either version of the year. Reading needs
   ``akses.wajib_melihat`` (else 403).
-* ``POST /perubahan/<renja_id>/buat/``: ``renja.perubahan.renja_perubahan_buat`` (wrong role:
+* ``POST /perubahan/<renja_id>/buat/``: ``renja.perubahan.services.renja_perubahan_buat`` (wrong role:
   ``AksesDitolak`` → 403; a refused state: the page with the message, status 400).
 """
 
@@ -29,8 +29,8 @@ from evaluasi.tabel_perubahan import temuan
 from inti import katalog
 from inti.serial import tabel_dari_json
 from renja import akses
-from renja import perubahan as layanan
 from renja.models import Renja
+from renja.perubahan import services as layanan
 
 
 def _renja(request: HttpRequest, renja_id: int) -> Renja:

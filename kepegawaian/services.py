@@ -2,7 +2,8 @@
 
 An indicator with ``sumber_data`` kepegawaian measures the pemda's roster; its realisation of a
 quarter is the measure on the quarter's last day. The value is written like any other through
-``renja.services.nilai_simpan`` (role, lock, history with the path ``kepegawaian``), so the
+the one writer ``renja.nilai.services.nilai_tulis`` (lock, history with the path
+``kepegawaian``) after the role check, so the
 grid, the tables and the history treat it as a realisation the planner could have typed.
 """
 
@@ -23,6 +24,8 @@ from kepegawaian import selectors
 from kepegawaian.models import Pendidikan
 from renja import akses, services
 from renja.models import Indikator, Jenis, Nilai
+from renja.nilai.aturan import PerubahanNilai, pemilik_dari
+from renja.nilai.services import JALUR_KEPEGAWAIAN, NilaiDitolak, nilai_tulis
 
 U = Indikator.UkuranKepegawaian
 
@@ -77,29 +80,32 @@ def realisasi_hitung(
     if indikator.sumber_data != Indikator.SumberData.KEPEGAWAIAN:
         raise ValidationError(f"Indikator “{indikator.nama}” diisi manual, bukan dari kepegawaian.")
     hari_ini = hari_ini or timezone.localdate()
-    hasil: list[HasilHitung] = []
+    diukur: list[tuple[int, date, Decimal | None]] = []
     for q in TRIWULAN:
         tanggal = akhir_triwulan(tahun, q)
         if tanggal > hari_ini:
             break
-        angka = rumus.bulat(ukur(indikator=indikator, tanggal=tanggal))
-        if angka is None:
-            hasil.append(HasilHitung(q, tanggal, None))
-            continue
-        ada = Nilai.objects.filter(
-            indikator=indikator, jenis=Jenis.REALISASI, tahun=tahun, triwulan=q
-        ).first()
-        if ada is not None and ada.angka == angka:
-            hasil.append(HasilHitung(q, tanggal, ada))  # unchanged: no new revision
-            continue
-        nilai = services.nilai_simpan(
+        diukur.append((q, tanggal, rumus.bulat(ukur(indikator=indikator, tanggal=tanggal))))
+    # The quarters with a measure in one batch: the writer skips an unchanged figure (no new
+    # revision) and refuses them all when the Renja is ditetapkan.
+    pemilik_nilai = pemilik_dari(indikator=indikator, baris=pemilik)
+    ditulis = [(q, angka) for q, _, angka in diukur if angka is not None]
+    try:
+        tulis = nilai_tulis(
+            perubahan=[
+                PerubahanNilai(
+                    pemilik=pemilik_nilai,
+                    jenis=Jenis.REALISASI,
+                    tahun=tahun,
+                    triwulan=q,
+                    angka=angka,
+                )
+                for q, angka in ditulis
+            ],
             oleh=oleh,
-            jenis=Jenis.REALISASI,
-            tahun=tahun,
-            angka=angka,
-            indikator=indikator,
-            triwulan=q,
-            jalur="kepegawaian",
+            jalur=JALUR_KEPEGAWAIAN,
         )
-        hasil.append(HasilHitung(q, tanggal, nilai))
-    return hasil
+    except NilaiDitolak as exc:
+        raise ValidationError(exc.penolakan[0].pesan) from None
+    nilai_q = {q: n for (q, _), n in zip(ditulis, tulis.nilai, strict=True)}
+    return [HasilHitung(q, tanggal, nilai_q.get(q)) for q, tanggal, _ in diukur]

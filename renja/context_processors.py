@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from renja import selectors_alur
+from renja.alur import selectors as selectors_alur
 
 SESI_PD = "konteks_pd"
 SESI_TAHUN = "konteks_tahun"

@@ -23,10 +23,8 @@ from django.utils import timezone
 from inti.parsing import Kode, parse_kode
 from renja import akses
 from renja.models import (
-    JENIS_ANGGARAN,
     JENIS_VERSI,
     Indikator,
-    Jenis,
     Level,
     Nilai,
     Nomenklatur,
@@ -40,6 +38,7 @@ from renja.models import (
     StatusRenja,
     Tujuan,
 )
+from renja.nilai.aturan import PerubahanNilai, aturan_periksa, pemilik_dari
 
 NOMENKLATUR_CSV = Path(__file__).resolve().parent / "data" / "nomenklatur_lengkap.csv"
 NOMENKLATUR_SUMBER = "Kepmendagri 900.1.15.5-1317/2023 (lampiran kab/kota)"
@@ -241,45 +240,21 @@ def nilai_boleh_diubah(
     jenis: str,
     tahun: int,
 ) -> None:
-    """Rules every writer of a value obeys (services, admin): raises ``ValidationError``.
+    """The value writer's rules (``renja.nilai.aturan``) for one value: raises ``ValidationError``.
 
-    ``owner_node`` is the row that places the value in a Renstra: the node, or the sasaran or
-    tujuan of a Renstra indicator. Renstra kinds have no Renja version, so no lock applies.
+    For the writes beside the writer that a lock governs too (the admin form, an indicator's
+    attributes). ``owner_node`` is the row that places the value in a Renstra: the node, or the
+    sasaran or tujuan of a Renstra indicator. Renstra kinds have no Renja version, so no lock.
     """
-    if node is not None and jenis in JENIS_ANGGARAN and node.level != Level.SUB_KEGIATAN:
-        raise ValidationError(
-            f"{node.kode}: anggaran hanya diisi pada sub kegiatan; "
-            "total program/kegiatan dihitung otomatis."
-        )
-    renja = renja_pemilik(pd=owner_node.renstra.perangkat_daerah, tahun=tahun, jenis=jenis)
-    if renja is None and JENIS_VERSI.get(jenis) == Renja.Versi.PERUBAHAN:
-        # A revised budget or target belongs to a Renja Perubahan, made from the set murni.
-        raise ValidationError(
-            f"Belum ada Renja Perubahan {tahun}; buat dulu dari Renja murni yang ditetapkan."
-        )
-    if renja is not None and renja.terkunci:
-        raise ValidationError(f"{renja} sudah ditetapkan; nilainya tidak dapat diubah.")
+    pemilik = pemilik_dari(node=node, baris=owner_node)
+    tolak = aturan_periksa([PerubahanNilai(pemilik=pemilik, jenis=jenis, tahun=tahun)])
+    if tolak:
+        raise ValidationError(tolak[0].pesan)
 
 
 def indikator_pemilik(indikator: Indikator) -> ProgramKegiatan | Sasaran | Tujuan | None:
     """The row an indicator belongs to: its node, sasaran (IKU) or tujuan."""
     return indikator.program_kegiatan or indikator.sasaran or indikator.tujuan
-
-
-JENIS_RENSTRA = frozenset({Jenis.TARGET_RENSTRA, Jenis.TARGET_RENSTRA_AKHIR, Jenis.PAGU_RENSTRA})
-
-
-def _tahun_renstra_cek(*, renstra: Renstra, jenis: str, tahun: int) -> None:
-    """Renstra values lie within the period; the end target is stored on its last year."""
-    if jenis not in JENIS_RENSTRA:
-        return
-    if jenis == Jenis.TARGET_RENSTRA_AKHIR and tahun != renstra.tahun_selesai:
-        raise ValidationError(
-            f"Target akhir periode Renstra {renstra.periode} disimpan pada tahun "
-            f"{renstra.tahun_selesai}, bukan {tahun}."
-        )
-    if not renstra.tahun_mulai <= tahun <= renstra.tahun_selesai:
-        raise ValidationError(f"Tahun {tahun} di luar periode Renstra {renstra.periode}.")
 
 
 def nilai_simpan(
@@ -295,45 +270,31 @@ def nilai_simpan(
     revisi_dibaca: int | None = None,
     jalur: str = "form",
 ) -> Nilai:
-    """Set one value, with role, lock and stale-write checks; history records the path."""
+    """Set one value: the role check, then the one writer (``renja.nilai.services.nilai_tulis``:
+    lock, level, stale write when ``revisi_dibaca`` is given, history with the path)."""
+    # Deferred: the writer builds on this module (NilaiBerubah, data_berubah).
+    from renja.nilai.services import nilai_tulis_satu
+
     owner_node = node or (indikator_pemilik(indikator) if indikator else None)
     if owner_node is None:
         raise ValidationError("Nilai ini tidak memiliki pemilik.")
     pd = owner_node.renstra.perangkat_daerah
     akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
-    nilai_boleh_diubah(node=node, owner_node=owner_node, jenis=jenis, tahun=tahun)
-    _tahun_renstra_cek(renstra=owner_node.renstra, jenis=jenis, tahun=tahun)
-    with transaction.atomic():
-        nilai = (
-            Nilai.objects.select_for_update()
-            .filter(
-                indikator=indikator,
-                program_kegiatan=node,
-                tahun=tahun,
-                jenis=jenis,
-                triwulan=triwulan,
-            )
-            .first()
-        )
-        if nilai is None:
-            nilai = Nilai(
-                indikator=indikator,
-                program_kegiatan=node,
-                tahun=tahun,
-                jenis=jenis,
-                triwulan=triwulan,
-            )
-        elif revisi_dibaca is not None and nilai.revisi != revisi_dibaca:
-            raise NilaiBerubah(nilai=nilai, revisi_dibaca=revisi_dibaca)
-        else:
-            nilai.revisi += 1
-        nilai.angka = angka
-        nilai.teks = teks
-        nilai._change_reason = jalur  # type: ignore[attr-defined]
-        nilai._history_user = oleh  # type: ignore[attr-defined]
-        nilai.full_clean(validate_unique=False)
-        nilai.save()
-        data_berubah(pd_id=pd.pk)
+    nilai = nilai_tulis_satu(
+        perubahan=PerubahanNilai(
+            pemilik=pemilik_dari(indikator=indikator, node=node, baris=owner_node),
+            jenis=jenis,
+            tahun=tahun,
+            triwulan=triwulan,
+            angka=angka,
+            teks=teks,
+            cek_revisi=revisi_dibaca is not None,
+            revisi_dibaca=revisi_dibaca,
+        ),
+        oleh=oleh,
+        jalur=jalur,
+    )
+    assert nilai is not None  # only a clear returns None
     return nilai
 
 

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from evaluasi import services as evaluasi_services
 from inti.ekspor import EKSPORTIR, KonteksCetak
 from inti.serial import tabel_dari_json
+from renja.isian.services import catatan_evaluasi_simpan
 from renja.models import CatatanEvaluasi, Jenis, Nilai
-from renja.services_isian import catatan_evaluasi_simpan
 from tests.factories import sub_kegiatan
 
 SUB = "5.03.02.2.04.0003"

@@ -511,7 +511,7 @@ def test_changed_parts_render_side_by_side_and_give_the_same_document(
 
 @pytest.mark.slow
 def test_the_renja_perubahan_document_prints_its_tables_5_2_and_5_3(batam_bkpsdm, alice):
-    from renja.perubahan import pagu_perubahan_simpan, renja_perubahan_buat
+    from renja.perubahan.services import pagu_perubahan_simpan, renja_perubahan_buat
 
     murni = Renja.objects.get(perangkat_daerah=batam_bkpsdm, tahun=2024, versi="murni")
     Renja.objects.filter(pk=murni.pk).update(

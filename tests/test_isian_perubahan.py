@@ -26,7 +26,7 @@ from evaluasi.muat import muat_rencana
 from evaluasi.tabel_perubahan import BARU as BARU_ALASAN
 from evaluasi.tabel_perubahan import PENAMBAHAN, klasifikasi
 from renja.models import Jenis, Nilai, Renja, StatusRenja
-from renja.perubahan import renja_perubahan_buat
+from renja.perubahan.services import renja_perubahan_buat
 from renja.services import nilai_simpan, node_tambah
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]

@@ -121,7 +121,7 @@ def _iku(d: Dunia) -> Any:
 
 
 # The Renstra page's forms: an empty form is 422 for readers (the write itself is refused to the
-# kepala and Bappeda by services_renstra: tests/test_renstra_isian.py); a delete without its
+# kepala and Bappeda by renja.renstra.services: tests/test_renstra_isian.py); a delete without its
 # confirmation is 400.
 BACA_PD_302 = {p: (302 if c == 200 else c) for p, c in BACA_PD.items()}
 

@@ -43,7 +43,7 @@ from inti.serial import tabel_dari_json
 from renja.akses import AksesDitolak
 from renja.impor import impor_plan
 from renja.models import Jenis, Nilai, Peran, PerangkatDaerah, Renja, StatusRenja
-from renja.perubahan import (
+from renja.perubahan.services import (
     pagu_perubahan_simpan,
     renja_perubahan_buat,
     sub_kegiatan_baru_tambah,

@@ -24,7 +24,7 @@ from evaluasi.muat import muat_rencana
 from evaluasi.tabel import e81
 from evaluasi.tabel_lkj import lkj_anggaran
 from inti import rumus
-from renja import selectors_isian
+from renja.isian import selectors as selectors_isian
 from renja.models import Jenis, Nilai
 from renja.pemeriksaan import periksa_plan
 from tests.factories import sub_kegiatan

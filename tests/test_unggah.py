@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from renja import unggah
 from renja.impor import impor_plan
 from renja.models import Indikator, Level, Nilai, ProgramKegiatan, Renja, StatusRenja
-from renja.perubahan import renja_perubahan_buat
+from renja.perubahan.services import renja_perubahan_buat
+from renja.unggah import services as unggah
 from tests.conftest import ROOT
 
 BATAM = ROOT / "fixtures" / "batam_renja_2024.csv"

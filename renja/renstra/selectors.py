@@ -3,7 +3,7 @@ year of the period and the end target, then the plan tree's Renstra targets and 
 
 ``muat`` runs a fixed number of queries whatever the Renstra's size (nine; see
 tests/test_renstra_isian.py). Parent budgets are summed here from the sub kegiatan, never stored.
-Cells are ``selectors_isian.Sel`` so that the grid's cell partial and save endpoint serve them.
+Cells are ``renja.isian.selectors.Sel`` so that the grid's cell partial and save endpoint serve them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from django.shortcuts import get_object_or_404
 
 from inti import rumus
 from renja import akses, selectors
-from renja.forms_isian import KunciSel
+from renja.isian.forms import KunciSel
+from renja.isian.selectors import Akses, Angka, Sel, akses_pd
 from renja.models import (
     Indikator,
     Jenis,
@@ -29,7 +30,6 @@ from renja.models import (
     Sasaran,
     Tujuan,
 )
-from renja.selectors_isian import Akses, Angka, Sel, akses_pd
 
 JENIS_TARGET_RENSTRA = (Jenis.TARGET_RENSTRA, Jenis.TARGET_RENSTRA_AKHIR)
 

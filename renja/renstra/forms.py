@@ -1,6 +1,6 @@
 """Forms of the Renstra planner page (tujuan, sasaran, indicators).
 
-Cells (targets, budgets) are the grid's (``forms_isian.SelForm``/``baca_isian``). These forms
+Cells (targets, budgets) are the grid's (``renja.isian.forms.SelForm``/``baca_isian``). These forms
 only check the request's shape; the rules (required text, unique keys and names) are the
 services', whose ``ValidationError`` is put back on the field it names (``tampilkan_galat``).
 Every field in error gets ``aria-invalid`` so that Pico marks it.
@@ -19,7 +19,7 @@ WAJIB = "Wajib diisi."
 
 
 class _FormRenstra(forms.Form):
-    # ``services_renstra.sidik_baris`` of the row an edit form was opened on (empty: a new row).
+    # ``renja.renstra.services.sidik_baris`` of the row an edit form was opened on (empty: a new row).
     sidik = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def tampilkan_galat(self, e: ValidationError) -> None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from renja import views_unggah as v
+from renja.unggah import views as v
 
 app_name = "unggah"
 

@@ -1,4 +1,4 @@
-"""Thin views of the Excel round trip; the logic is in ``renja.unggah``."""
+"""Thin views of the Excel round trip; the logic is in ``renja.unggah.services``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
-from renja import akses, unggah
+from renja import akses
 from renja.models import PerangkatDaerah, Renja
+from renja.unggah import services as unggah
 
 
 def _pd(pd_id: int) -> PerangkatDaerah:

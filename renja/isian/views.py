@@ -1,7 +1,7 @@
 """Thin views of the planners' grid (issue 5): pages, one-cell saves, history, adding nodes.
 
-Access: every view reads the agency through ``selectors_isian.akses_pd`` (403 for a user who
-may not read it); writes go through ``services_isian``/``services``, which check the role and
+Access: every view reads the agency through ``renja.isian.selectors.akses_pd`` (403 for a user who
+may not read it); writes go through ``renja.isian.services``/``services``, which check the role and
 the Renja lock themselves. A cell key names an indicator or node of *this* agency only, so an
 id guessed from another agency is a 404.
 
@@ -22,10 +22,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from inti.konstanta import TAHUN_SAH, TRIWULAN
-from renja import selectors_isian as sel_q
-from renja import services_isian
 from renja.akses import AksesDitolak
-from renja.forms_isian import (
+from renja.isian import selectors as sel_q
+from renja.isian import services as services_isian
+from renja.isian.forms import (
     AtributForm,
     CariForm,
     CatatanEvaluasiForm,

@@ -19,7 +19,7 @@ from inti import rumus
 from inti.konstanta import TRIWULAN
 from inti.parsing import format_angka
 from renja import akses, selectors, services
-from renja.forms_isian import KunciSel
+from renja.isian.forms import KunciSel
 from renja.models import (
     JENIS_TRIWULANAN,
     CatatanEvaluasi,

@@ -11,9 +11,10 @@
    problem as sheet, row, column, message.
 3. ``pratinjau_simpan``/``pratinjau_ambil`` keep the validated change set in the server-side
    session under a random token; the client only ever sends the token back.
-4. ``pratinjau_terapkan`` re-checks access, the lock and every revision read (a value changed by
-   someone else since the preview refuses the whole upload), then writes all changes in one
-   transaction with history (change reason ``excel``, the uploading user).
+4. ``pratinjau_terapkan`` re-checks access, then hands the changes to the one value writer
+   (``renja.nilai.services.nilai_tulis``): lock, level and every revision read (a value changed
+   by someone else since the preview refuses the whole upload), all in one transaction with
+   history (change reason ``excel``, the uploading user).
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from inti.berkas import Masalah
 from inti.parsing import ParseError, format_angka, parse_angka, satuan_sama
@@ -46,11 +46,13 @@ from renja.models import (
     Level,
     Nilai,
     PerangkatDaerah,
-    ProgramKegiatan,
 )
-from renja.services import data_berubah, jenis_terkunci, renja_pemilik
+from renja.nilai.aturan import Penolakan, PerubahanNilai
+from renja.nilai.selectors import pemilik_untuk
+from renja.nilai.services import JALUR_EXCEL, NilaiDitolak, nilai_tulis
+from renja.services import jenis_terkunci, renja_pemilik
 
-ALASAN = "excel"
+ALASAN = JALUR_EXCEL
 BATAS_UKURAN = 5 * 1024 * 1024  # bytes of the uploaded file
 BATAS_UKURAN_ISI = 50 * 1024 * 1024  # uncompressed bytes of every archive member together
 BATAS_RASIO = 200  # uncompressed / compressed size of one member
@@ -827,114 +829,71 @@ def pratinjau_terapkan(
     akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
     if pratinjau.pd_id != pd.pk or pratinjau.tahun != tahun:
         raise akses.AksesDitolak("Pratinjau ini milik perangkat daerah atau tahun lain.")
-    t = templat_dari(pratinjau.templat, tahun)
     lembar = pratinjau.nama_berkas
-    hasil = HasilUnggah(sama=pratinjau.sama)
     try:
         with transaction.atomic():
-            _periksa_kunci_renja(pd=pd, templat=t, lembar=lembar)
-            ind_ids = {p.pemilik_id for p in pratinjau.perubahan if p.pemilik == "i"}
-            node_ids = {p.pemilik_id for p in pratinjau.perubahan if p.pemilik == "n"}
             # The owners must still be this agency's (a node may have been deleted meanwhile).
-            ind_sah = set(
-                Indikator.objects.filter(
-                    pk__in=ind_ids, program_kegiatan__renstra__perangkat_daerah=pd
-                ).values_list("pk", flat=True)
+            pemilik = pemilik_untuk(
+                pd_id=pd.pk,
+                indikator_ids={p.pemilik_id for p in pratinjau.perubahan if p.pemilik == "i"},
+                node_ids={p.pemilik_id for p in pratinjau.perubahan if p.pemilik == "n"},
             )
-            node_sah = set(
-                ProgramKegiatan.objects.filter(
-                    pk__in=node_ids, renstra__perangkat_daerah=pd, level=Level.SUB_KEGIATAN
-                ).values_list("pk", flat=True)
+            hilang = [
+                Masalah(lembar, p.baris, p.kolom, "baris ini sudah tidak ada di rencana")
+                for p in pratinjau.perubahan
+                if (p.pemilik, p.pemilik_id) not in pemilik
+            ]
+            if hilang:
+                raise UnggahanDitolak(hilang)
+            tulis = nilai_tulis(
+                perubahan=[
+                    PerubahanNilai(
+                        pemilik=pemilik[(p.pemilik, p.pemilik_id)],
+                        jenis=p.jenis,
+                        tahun=tahun,
+                        triwulan=p.triwulan,
+                        angka=None if p.angka is None else Decimal(p.angka),
+                        teks=p.teks,
+                        satuan=p.satuan,
+                        # Every revision read for the preview is re-checked: a value changed
+                        # by someone else since then refuses the whole upload.
+                        cek_revisi=True,
+                        revisi_dibaca=p.lama_revisi,
+                        asal=p,
+                    )
+                    for p in pratinjau.perubahan
+                ],
+                oleh=oleh,
+                jalur=ALASAN,
             )
-            saring = {"tahun": tahun, "triwulan": t.triwulan}
-            existing: dict[tuple[str, int, str], Nilai] = {}
-            for n in Nilai.objects.select_for_update().filter(
-                indikator_id__in=ind_ids, jenis=t.jenis_k, **saring
-            ):
-                assert n.indikator_id is not None
-                existing[("i", n.indikator_id, n.jenis)] = n
-            for n in Nilai.objects.select_for_update().filter(
-                program_kegiatan_id__in=node_ids, jenis=t.jenis_rp, **saring
-            ):
-                assert n.program_kegiatan_id is not None
-                existing[("n", n.program_kegiatan_id, n.jenis)] = n
-
-            masalah: list[Masalah] = []
-            baru: list[Nilai] = []
-            berubah: list[Nilai] = []
-            now = timezone.now()
-            for p in pratinjau.perubahan:
-                sah = ind_sah if p.pemilik == "i" else node_sah
-                if p.pemilik_id not in sah:
-                    masalah.append(
-                        Masalah(lembar, p.baris, p.kolom, "baris ini sudah tidak ada di rencana")
-                    )
-                    continue
-                kini = existing.get((p.pemilik, p.pemilik_id, p.jenis))
-                kini_revisi = None if kini is None else kini.revisi
-                if kini_revisi != p.lama_revisi:
-                    sekarang = "kosong" if kini is None else tampil(kini.angka, kini.teks)
-                    masalah.append(
-                        Masalah(
-                            lembar,
-                            p.baris,
-                            p.kolom,
-                            f"nilai sudah diubah orang lain sejak pratinjau (kini {sekarang}, "
-                            f"di pratinjau {p.tampil_lama}); unggah ulang berkas",
-                        )
-                    )
-                    continue
-                angka = None if p.angka is None else Decimal(p.angka)
-                if kini is None:
-                    fk = (
-                        {"indikator_id": p.pemilik_id}
-                        if p.pemilik == "i"
-                        else {"program_kegiatan_id": p.pemilik_id}
-                    )
-                    baru.append(
-                        Nilai(
-                            tahun=tahun,
-                            jenis=p.jenis,
-                            triwulan=p.triwulan,
-                            angka=angka,
-                            teks=p.teks,
-                            satuan=p.satuan,
-                            **fk,
-                        )
-                    )
-                else:
-                    kini.angka, kini.teks, kini.satuan = angka, p.teks, p.satuan
-                    kini.revisi += 1
-                    kini.diubah_pada = now
-                    berubah.append(kini)
-            if masalah:
-                raise UnggahanDitolak(masalah)
-            if baru:
-                bulk_create_with_history(
-                    baru,
-                    Nilai,
-                    batch_size=2000,
-                    default_user=oleh,
-                    default_change_reason=ALASAN,
-                )
-            if berubah:
-                bulk_update_with_history(
-                    berubah,
-                    Nilai,
-                    ["angka", "teks", "satuan", "revisi", "diubah_pada"],
-                    batch_size=2000,
-                    default_user=oleh,
-                    default_change_reason=ALASAN,
-                )
-            hasil.baru, hasil.berubah = len(baru), len(berubah)
-            if baru or berubah:
-                data_berubah(pd_id=pd.pk)
+    except NilaiDitolak as exc:
+        raise UnggahanDitolak(_masalah_penolakan(exc.penolakan, lembar=lembar)) from None
     except IntegrityError as exc:
         # Someone created one of these values between our read and our write.
         raise _tolak(
             lembar, "nilai sudah diubah orang lain sejak pratinjau; unggah ulang berkas"
         ) from exc
-    return hasil
+    return HasilUnggah(baru=tulis.baru, berubah=tulis.berubah, sama=pratinjau.sama + tulis.sama)
+
+
+def _masalah_penolakan(penolakan: Iterable[Penolakan], *, lembar: str) -> list[Masalah]:
+    """The writer's refusals as the upload reports them: a lock for the sheet, the rest by row."""
+    masalah: list[Masalah] = []
+    for t in penolakan:
+        p: Perubahan = t.perubahan.asal
+        if t.sebab == "berubah":
+            kini: Nilai | None = t.nilai
+            sekarang = "kosong" if kini is None else tampil(kini.angka, kini.teks)
+            pesan = (
+                f"nilai sudah diubah orang lain sejak pratinjau (kini {sekarang}, "
+                f"di pratinjau {p.tampil_lama}); unggah ulang berkas"
+            )
+            masalah.append(Masalah(lembar, p.baris, p.kolom, pesan))
+        elif t.sebab in ("terkunci", "perubahan_belum_ada"):
+            masalah.append(Masalah(lembar, 0, "-", t.pesan.rstrip(".")))
+        else:
+            masalah.append(Masalah(lembar, p.baris, p.kolom, t.pesan.rstrip(".")))
+    return masalah
 
 
 __all__ = [

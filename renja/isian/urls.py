@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from renja import views_isian as v
+from renja.isian import views as v
 
 app_name = "isian"
 

@@ -1,10 +1,10 @@
 """Thin views of the Renstra planner page (issue 5 point 2): tujuan, sasaran, their indicators
 and the Renstra targets per year, plus the plan tree's Renstra targets and budgets.
 
-Access: every view reads the agency through ``selectors_renstra.akses_pd`` (404 unknown agency,
+Access: every view reads the agency through ``renja.renstra.selectors.akses_pd`` (404 unknown agency,
 403 not theirs) and the Renstra of that agency (404 otherwise); objects are looked up within
 that Renstra, so an id guessed from another agency is a 404. Writes go through
-``services_renstra`` (role checked there: 403 for the kepala and Bappeda). Cells post to the
+``renja.renstra.services`` (role checked there: 403 for the kepala and Bappeda). Cells post to the
 grid's ``isian:sel_simpan``.
 
 Form answers: 200 the form (GET); 422 the form again with the message on its field and the
@@ -24,11 +24,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from inti.konstanta import TAHUN_SAH
-from renja import selectors_renstra as sel_q
-from renja import services_renstra
 from renja.akses import AksesDitolak
-from renja.forms_renstra import HapusForm, IndikatorForm, SasaranForm, TujuanForm
 from renja.models import Indikator, Renstra, Sasaran, Tujuan
+from renja.renstra import selectors as sel_q
+from renja.renstra import services as services_renstra
+from renja.renstra.forms import HapusForm, IndikatorForm, SasaranForm, TujuanForm
 
 
 def _akses(request: HttpRequest, pd_id: int, tahun_mulai: int) -> tuple[sel_q.Akses, Renstra]:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from renja import views_renstra as v
+from renja.renstra import views as v
 
 app_name = "renstra"
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from renja import views
+from renja.alur import views
 
 app_name = "alur"
 

@@ -3,7 +3,7 @@
 HackSoft style like ``renja.services``: keyword-only arguments, the acting user as ``oleh``.
 Only the agency's perencana and admin write (``akses.dapat_mengubah_nilai``); the kepala and
 Bappeda read only (``AksesDitolak``). Values (targets, budgets) are not written here: the
-page's cells go through ``services_isian.sel_simpan`` → ``services.nilai_simpan`` (jalur
+page's cells go through ``renja.isian.services.sel_simpan`` → ``services.nilai_simpan`` (jalur
 ``form``). Deleting an indicator deletes its values one by one so that history records who
 removed each (``_history_user``, reason ``form``).
 

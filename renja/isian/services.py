@@ -2,9 +2,9 @@
 
 HackSoft style like ``renja.services``: keyword-only arguments, the acting user as ``oleh``,
 role checks through ``renja.akses`` and the lock rules through ``services.nilai_boleh_diubah``.
-Every value write goes through ``services.nilai_simpan`` (history: who, when, old/new row and
-the path as change reason); only what that service cannot do (clearing a value, the
-"read as empty" conflict, indicator attributes) is written here, with the same checks.
+Every value write, a cleared cell included, goes through the one writer
+(``renja.nilai.services.nilai_tulis``: lock, level, stale write, history with the path as change
+reason); indicator attributes are written here with the same rules.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from renja.models import (
     Sasaran,
     Tujuan,
 )
+from renja.nilai.aturan import PerubahanNilai, pemilik_dari
+from renja.nilai.services import nilai_tulis_satu
 from renja.services import NilaiBerubah
 
 
@@ -58,23 +60,6 @@ def _pemilik(
     return owner
 
 
-def _nilai_sekarang(
-    *,
-    indikator: Indikator | None,
-    node: ProgramKegiatan | None,
-    jenis: str,
-    tahun: int,
-    triwulan: int,
-    kunci: bool = False,
-) -> Nilai | None:
-    qs = Nilai.objects.filter(
-        indikator=indikator, program_kegiatan=node, tahun=tahun, jenis=jenis, triwulan=triwulan
-    )
-    if kunci:
-        qs = qs.select_for_update()
-    return qs.first()
-
-
 def sel_simpan(
     *,
     oleh: AbstractBaseUser,
@@ -94,89 +79,29 @@ def sel_simpan(
     a value that appeared since the cell was read is a conflict too (``NilaiBerubah``).
     """
     owner = _pemilik(indikator, node)
-    if isian.kosong:
-        _sel_hapus(
-            oleh=oleh,
-            owner=owner,
-            jenis=jenis,
-            tahun=tahun,
-            indikator=indikator,
-            node=node,
-            triwulan=triwulan,
-            revisi_dibaca=revisi_dibaca,
-            jalur=jalur,
-        )
-        return None
-    if revisi_dibaca is None:
-        ada = _nilai_sekarang(
-            indikator=indikator, node=node, jenis=jenis, tahun=tahun, triwulan=triwulan
-        )
-        if ada is not None:
-            # Someone filled the cell after it was read empty.
-            akses.wajib(
-                akses.dapat_mengubah_nilai(oleh, owner.renstra.perangkat_daerah),
-                f"Anda tidak berhak mengubah data {owner.renstra.perangkat_daerah.kode}.",
-            )
-            raise NilaiBerubah(nilai=ada, revisi_dibaca=-1)
+    pd = owner.renstra.perangkat_daerah
+    akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
+    perubahan = PerubahanNilai(
+        pemilik=pemilik_dari(indikator=indikator, node=node, baris=owner),
+        jenis=jenis,
+        tahun=tahun,
+        triwulan=triwulan,
+        angka=isian.angka,
+        teks=isian.teks,
+        hapus=isian.kosong,
+        cek_revisi=True,
+        revisi_dibaca=revisi_dibaca,
+    )
     try:
-        return services.nilai_simpan(
-            oleh=oleh,
-            jenis=jenis,
-            tahun=tahun,
-            angka=isian.angka,
-            teks=isian.teks,
-            indikator=indikator,
-            node=node,
-            triwulan=triwulan,
-            revisi_dibaca=revisi_dibaca,
-            jalur=jalur,
-        )
+        return nilai_tulis_satu(perubahan=perubahan, oleh=oleh, jalur=jalur)
     except IntegrityError:
         # Two first saves of the same empty cell at once: the later one is the conflict.
-        ada = _nilai_sekarang(
-            indikator=indikator, node=node, jenis=jenis, tahun=tahun, triwulan=triwulan
-        )
+        ada = Nilai.objects.filter(
+            indikator=indikator, program_kegiatan=node, tahun=tahun, jenis=jenis, triwulan=triwulan
+        ).first()
         if ada is None:
             raise
         raise NilaiBerubah(nilai=ada, revisi_dibaca=-1) from None
-
-
-def _sel_hapus(
-    *,
-    oleh: AbstractBaseUser,
-    owner: ProgramKegiatan | Sasaran | Tujuan,
-    jenis: str,
-    tahun: int,
-    indikator: Indikator | None,
-    node: ProgramKegiatan | None,
-    triwulan: int,
-    revisi_dibaca: int | None,
-    jalur: str,
-) -> None:
-    """Clear a value: same role, lock and stale-write rules as ``nilai_simpan``."""
-    pd = owner.renstra.perangkat_daerah
-    akses.wajib(akses.dapat_mengubah_nilai(oleh, pd), f"Anda tidak berhak mengubah data {pd.kode}.")
-    services.nilai_boleh_diubah(node=node, owner_node=owner, jenis=jenis, tahun=tahun)
-    with transaction.atomic():
-        nilai = _nilai_sekarang(
-            indikator=indikator,
-            node=node,
-            jenis=jenis,
-            tahun=tahun,
-            triwulan=triwulan,
-            kunci=True,
-        )
-        if nilai is None:
-            return None
-        if revisi_dibaca is None or nilai.revisi != revisi_dibaca:
-            raise NilaiBerubah(
-                nilai=nilai, revisi_dibaca=-1 if revisi_dibaca is None else revisi_dibaca
-            )
-        nilai._change_reason = jalur  # type: ignore[attr-defined]
-        nilai._history_user = oleh  # type: ignore[attr-defined]
-        nilai.delete()
-        services.data_berubah(pd_id=pd.pk)
-    return None
 
 
 def indikator_ubah(

@@ -16,7 +16,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from renja import akses, selectors, selectors_alur, services
+from renja import akses, selectors, services
+from renja.alur import selectors as selectors_alur
 from renja.context_processors import pilih_konteks
 from renja.models import Renja, StatusRenja
 

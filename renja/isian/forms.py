@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 
 from inti.konstanta import TRIWULAN_LABEL
 from inti.parsing import AngkaError, parse_angka, satuan_sama
+from renja.isian.services import Isian
 from renja.models import (
     JENIS_ANGGARAN,
     JENIS_TARGET,
@@ -25,7 +26,6 @@ from renja.models import (
     Jenis,
     Polaritas,
 )
-from renja.services_isian import Isian
 
 # The kinds a grid cell may edit, by owner.
 JENIS_SEL_INDIKATOR = frozenset(
