@@ -199,10 +199,6 @@ def data_pemda_berubah(*, pemda_id: int) -> None:
     PerangkatDaerah.objects.filter(pemda_id=pemda_id).update(versi_data=F("versi_data") + 1)
 
 
-# The name the write paths used when this queued the recomputation itself.
-tabel_kedaluwarsa = data_berubah
-
-
 def nama_sama(a: str, b: str) -> bool:
     """Names equal but for case and spacing (the documents vary both freely)."""
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())

@@ -28,6 +28,7 @@ from renja.models import Indikator, Jenis, Level, Nilai, NilaiTercetak, Renja, S
 from renja.nilai import services as nilai_services
 from renja.nilai.aturan import PerubahanNilai, pemilik_dari
 from renja.nilai.services import NilaiDitolak, nilai_tulis
+from renja.unggah import periksa, susunan, templat
 from renja.unggah import services as unggah
 from tests.factories import RenjaFactory, sub_kegiatan
 
@@ -80,21 +81,21 @@ def _csv_pagu(tulis_csv, kode: str, angka: str, nama: str = "plan.csv"):
     return tulis_csv([f"Kota Batam,BKPSDM,{kode},S,,,,,2021-2026,2024,pagu,{angka}"], nama=nama)
 
 
-def _pratinjau(pd, oleh, isi: dict[str, tuple[int, object]]) -> unggah.Pratinjau:
+def _pratinjau(pd, oleh, isi: dict[str, tuple[int, object]]) -> susunan.Pratinjau:
     """Download the plan template, fill cells (key → (column, value)), check the upload."""
-    _, data = unggah.templat_tulis(pd=pd, tahun=2024, templat="rencana", oleh=oleh)
+    _, data = templat.templat_tulis(pd=pd, tahun=2024, templat="rencana", oleh=oleh)
     wb = load_workbook(io.BytesIO(data))
     ws = wb.active
     baris = {
         str(ws.cell(row=r, column=1).value): r
-        for r in range(unggah.BARIS_JUDUL + 1, ws.max_row + 1)
+        for r in range(susunan.BARIS_JUDUL + 1, ws.max_row + 1)
     }
     for kunci, (kolom, nilai) in isi.items():
         ws.cell(row=baris[kunci], column=kolom).value = nilai
     buf = io.BytesIO()
     wb.save(buf)
     buf.seek(0)
-    return unggah.unggahan_periksa(pd=pd, tahun=2024, berkas=buf, nama="isian.xlsx", oleh=oleh)
+    return periksa.unggahan_periksa(pd=pd, tahun=2024, berkas=buf, nama="isian.xlsx", oleh=oleh)
 
 
 def test_the_grid_records_form_and_the_planner(alice, node):
@@ -114,7 +115,7 @@ def test_an_import_records_its_files_and_its_user_or_none(alice, bkpsdm, renstra
 
 
 def test_the_upload_records_excel_and_the_uploader(alice, bkpsdm, node, ind):
-    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (unggah.KOL_RP, 5000)})
+    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (susunan.KOL_RP, 5000)})
     hasil = unggah.pratinjau_terapkan(pd=bkpsdm, tahun=2024, pratinjau=pratinjau, oleh=alice)
     assert (hasil.baru, hasil.berubah) == (1, 0)
     assert _riwayat(program_kegiatan=node, jenis=Jenis.PAGU) == ("excel", alice)
@@ -173,9 +174,9 @@ def test_a_ditetapkan_renja_refuses_the_import(alice, node, murni, tulis_csv):
 def test_a_renja_ditetapkan_between_preview_and_apply_refuses_the_upload(
     alice, bkpsdm, node, murni
 ):
-    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (unggah.KOL_RP, 5000)})
+    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (susunan.KOL_RP, 5000)})
     _kunci(murni)
-    with pytest.raises(unggah.UnggahanDitolak) as exc:
+    with pytest.raises(susunan.UnggahanDitolak) as exc:
         unggah.pratinjau_terapkan(pd=bkpsdm, tahun=2024, pratinjau=pratinjau, oleh=alice)
     (masalah,) = exc.value.masalah
     assert "Renja BKPSDM 2024 (murni) sudah ditetapkan; nilainya tidak dapat diubah" in str(masalah)
@@ -200,10 +201,10 @@ def test_a_budget_on_a_kegiatan_is_refused_by_the_grid(alice, node):
 
 
 def test_a_budget_on_a_kegiatan_is_refused_by_the_upload_even_when_forged(alice, bkpsdm, node):
-    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (unggah.KOL_RP, 5000)})
+    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (susunan.KOL_RP, 5000)})
     (p,) = pratinjau.perubahan
     p.pemilik_id = node.parent_id  # a key of the kegiatan row, as a tampered session would hold
-    with pytest.raises(unggah.UnggahanDitolak) as exc:
+    with pytest.raises(susunan.UnggahanDitolak) as exc:
         unggah.pratinjau_terapkan(pd=bkpsdm, tahun=2024, pratinjau=pratinjau, oleh=alice)
     assert "anggaran hanya diisi pada sub kegiatan" in str(exc.value.masalah[0])
     assert not Nilai.objects.exists()
@@ -247,10 +248,10 @@ def test_a_stale_revisi_is_refused_by_the_grid(alice, node):
 
 def test_a_stale_revisi_is_refused_by_the_upload(alice, bkpsdm, node):
     _grid(alice, node=node, angka="1")
-    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (unggah.KOL_RP, 5000)})
+    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (susunan.KOL_RP, 5000)})
     kini = Nilai.objects.get(program_kegiatan=node)
     _grid(alice, node=node, angka="333", revisi=kini.revisi)
-    with pytest.raises(unggah.UnggahanDitolak) as exc:
+    with pytest.raises(susunan.UnggahanDitolak) as exc:
         unggah.pratinjau_terapkan(pd=bkpsdm, tahun=2024, pratinjau=pratinjau, oleh=alice)
     assert "nilai sudah diubah orang lain sejak pratinjau (kini 333" in str(exc.value.masalah[0])
     assert Nilai.objects.get(program_kegiatan=node).angka == 333
@@ -303,7 +304,7 @@ def test_every_caller_goes_through_nilai_tulis(alice, bkpsdm, node, asn, tulis_c
         impor_plan([_csv_pagu(tulis_csv, SUB, "7")], oleh=alice)
     assert spy.call_args.kwargs["jalur"] == "impor:plan.csv"
     assert impor.nilai.nilai_tulis is nilai_services.nilai_tulis
-    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (unggah.KOL_RP, 8)})
+    pratinjau = _pratinjau(bkpsdm, alice, {f"N{node.pk}": (susunan.KOL_RP, 8)})
     with _spy("renja.unggah.services.nilai_tulis") as spy:
         unggah.pratinjau_terapkan(pd=bkpsdm, tahun=2024, pratinjau=pratinjau, oleh=alice)
     assert spy.call_args.kwargs["jalur"] == "excel"

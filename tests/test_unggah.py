@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from renja.impor import impor_plan
 from renja.models import Indikator, Level, Nilai, ProgramKegiatan, Renja, StatusRenja
 from renja.perubahan.services import renja_perubahan_buat
-from renja.unggah import services as unggah
+from renja.unggah import periksa, susunan
 from tests.conftest import ROOT
 
 BATAM = ROOT / "fixtures" / "batam_renja_2024.csv"
@@ -57,7 +57,7 @@ def _baris(ws) -> dict[str, int]:
     """Hidden key → row number."""
     return {
         str(ws.cell(row=r, column=1).value): r
-        for r in range(unggah.BARIS_JUDUL + 1, ws.max_row + 1)
+        for r in range(susunan.BARIS_JUDUL + 1, ws.max_row + 1)
         if ws.cell(row=r, column=1).value
     }
 
@@ -127,7 +127,7 @@ def test_round_trip_preview_apply_history_and_idempotent(client, alice, rencana)
     perubahan = {(p.pemilik, p.pemilik_id): p for p in pratinjau.perubahan}
     assert set(perubahan) == {("n", sub1.pk), ("i", ind.pk), ("i", tanpa_nilai.pk)}
     assert perubahan[("n", sub1.pk)].tampil_baru == "1.234.567.890"
-    assert perubahan[("n", sub1.pk)].tampil_lama == unggah.tampil(pagu_lama.angka)
+    assert perubahan[("n", sub1.pk)].tampil_lama == susunan.tampil(pagu_lama.angka)
     assert perubahan[("i", ind.pk)].tampil_baru == "87,5"
     assert perubahan[("i", tanpa_nilai.pk)].tampil_lama == "–"
     assert pratinjau.jumlah_baru == 1 and pratinjau.jumlah_berubah == 2
@@ -177,7 +177,7 @@ def test_quarter_template_round_trip(client, alice, rencana):
     sub1, _, ind = _sub_kegiatan_dan_indikator(rencana)
     wb = _unduh(client, rencana, "tw2")
     ws = wb.active
-    assert ws.cell(row=unggah.BARIS_JUDUL, column=6).value == "Realisasi K TW 2 2024"
+    assert ws.cell(row=susunan.BARIS_JUDUL, column=6).value == "Realisasi K TW 2 2024"
     rows = _baris(ws)
     ws.cell(row=rows[f"N{sub1.pk}"], column=7).value = "Rp 17.640.000"
     ws.cell(row=rows[f"I{ind.pk}"], column=6).value = "45,25"
@@ -203,8 +203,8 @@ def test_perubahan_template_round_trip_writes_the_revised_kinds_only(client, ali
     wb = _unduh(client, rencana, "perubahan")
     ws = wb.active
     assert ws.title == "Perubahan"
-    assert ws.cell(row=unggah.BARIS_JUDUL, column=6).value == "Target perubahan 2024"
-    assert ws.cell(row=unggah.BARIS_JUDUL, column=7).value == "Pagu perubahan 2024 (Rp)"
+    assert ws.cell(row=susunan.BARIS_JUDUL, column=6).value == "Target perubahan 2024"
+    assert ws.cell(row=susunan.BARIS_JUDUL, column=7).value == "Pagu perubahan 2024 (Rp)"
     rows = _baris(ws)
     ws.cell(row=rows[f"N{sub1.pk}"], column=7).value = "75.000.000"
     ws.cell(row=rows[f"I{ind.pk}"], column=6).value = "92,5"
@@ -254,8 +254,8 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(client, alice, ren
     def tidak_boleh(*args, **kwargs):
         raise AssertionError("parsed a file over the limit")
 
-    monkeypatch.setattr(unggah, "load_workbook", tidak_boleh)
-    pesan = _ditolak(client, rencana, b"PK\x03\x04" + b"0" * (unggah.BATAS_UKURAN + 10))
+    monkeypatch.setattr(periksa, "load_workbook", tidak_boleh)
+    pesan = _ditolak(client, rencana, b"PK\x03\x04" + b"0" * (susunan.BATAS_UKURAN + 10))
     assert "berkas lebih dari 5 MB" in pesan
 
 
@@ -270,12 +270,12 @@ def test_a_zip_bomb_is_refused_from_its_member_sizes(client, alice, rencana, mon
         for info in src.infolist():
             dst.writestr(info, src.read(info))
         dst.writestr("xl/media/bom.xml", b"\0" * (60 * 1024 * 1024))
-    assert len(buf.getvalue()) < unggah.BATAS_UKURAN
+    assert len(buf.getvalue()) < susunan.BATAS_UKURAN
 
     def tidak_boleh(*args, **kwargs):
         raise AssertionError("opened a zip bomb")
 
-    monkeypatch.setattr(unggah, "load_workbook", tidak_boleh)
+    monkeypatch.setattr(periksa, "load_workbook", tidak_boleh)
     pesan = _ditolak(client, rencana, buf.getvalue())
     assert "zip bomb" in pesan
 
@@ -454,7 +454,7 @@ def test_apply_takes_a_fixed_number_of_queries(
     wb = _unduh(client, rencana)
     ws = wb.active
     n = 0
-    for r in range(unggah.BARIS_JUDUL + 1, ws.max_row + 1):
+    for r in range(susunan.BARIS_JUDUL + 1, ws.max_row + 1):
         kunci = str(ws.cell(row=r, column=1).value)
         if kunci.startswith("I"):
             ws.cell(row=r, column=6).value = 7

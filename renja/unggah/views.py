@@ -1,4 +1,4 @@
-"""Thin views of the Excel round trip; the logic is in ``renja.unggah.services``."""
+"""Thin views of the Excel round trip; the logic is in ``templat``, ``periksa`` and ``services``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 from renja import akses
 from renja.models import PerangkatDaerah, Renja
 from renja.unggah import services as unggah
+from renja.unggah import susunan
+from renja.unggah.periksa import unggahan_periksa
+from renja.unggah.templat import templat_tulis
 
 
 def _pd(pd_id: int) -> PerangkatDaerah:
@@ -26,11 +29,11 @@ def _konteks(request: HttpRequest, pd: PerangkatDaerah, tahun: int) -> dict[str,
         "renja_list": renja_list,
         # The Perubahan template once the Perubahan exists (an upload before is refused anyway).
         "templat_list": [
-            unggah.templat_dari(k, tahun)
-            for k in unggah.TEMPLAT_SAH
+            susunan.templat_dari(k, tahun)
+            for k in susunan.TEMPLAT_SAH
             if k != "perubahan" or ada_perubahan
         ],
-        "batas_mb": unggah.BATAS_UKURAN // (1024 * 1024),
+        "batas_mb": susunan.BATAS_UKURAN // (1024 * 1024),
     }
 
 
@@ -46,9 +49,9 @@ def halaman(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
 @require_GET
 def templat(request: HttpRequest, pd_id: int, tahun: int, templat: str) -> HttpResponse:
     pd = _pd(pd_id)
-    if templat not in unggah.TEMPLAT_SAH:
+    if templat not in susunan.TEMPLAT_SAH:
         raise Http404("Templat tidak dikenal.")
-    nama, isi = unggah.templat_tulis(pd=pd, tahun=tahun, templat=templat, oleh=request.user)
+    nama, isi = templat_tulis(pd=pd, tahun=tahun, templat=templat, oleh=request.user)
     response = HttpResponse(
         isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -70,10 +73,10 @@ def periksa(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
         return render(request, "renja/unggah/halaman.html", konteks, status=400)
     nama = berkas.name or "unggahan"
     try:
-        pratinjau = unggah.unggahan_periksa(
+        pratinjau = unggahan_periksa(
             pd=pd, tahun=tahun, berkas=berkas, nama=nama, ukuran=berkas.size, oleh=request.user
         )
-    except unggah.UnggahanDitolak as exc:
+    except susunan.UnggahanDitolak as exc:
         konteks.update(masalah=exc.masalah, nama_berkas=nama)
         return render(request, "renja/unggah/halaman.html", konteks, status=422)
     token = unggah.pratinjau_simpan(request.session, pratinjau)
@@ -100,7 +103,7 @@ def terapkan(request: HttpRequest, pd_id: int, tahun: int, token: str) -> HttpRe
             pratinjau=pratinjau,
             oleh=request.user,  # type: ignore[arg-type]
         )
-    except unggah.UnggahanDitolak as exc:
+    except susunan.UnggahanDitolak as exc:
         konteks.update(masalah=exc.masalah, nama_berkas=pratinjau.nama_berkas)
         return render(request, "renja/unggah/halaman.html", konteks, status=409)
     konteks.update(hasil=hasil, pratinjau=pratinjau)
