@@ -113,12 +113,14 @@ class DataRencana:
 
 
 def _frame(rows: Sequence[tuple[object, ...]], columns: list[str]) -> pd.DataFrame:
+    """Rows as a DataFrame; an empty one still has its columns."""
     return (
         pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
     )
 
 
 def _angka(value: Decimal | None) -> Decimal | None:
+    """A stored amount without its padding zeros; None stays None."""
     # Stored with 4 places; normalise so that 5500.0000 prints and hashes as 5500.
     if value is None:
         return None
@@ -148,18 +150,54 @@ def skala_berlaku(*, pemda_id: int, tahun: int) -> dict[str, rumus.Skala]:
 
 
 def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
+    """Every frame of one Renstra and its agency, in a fixed number of queries."""
+    node = _muat_pohon(renstra)
+    indikator = _muat_indikator(renstra)
+    nilai_indikator, nilai_node = _muat_nilai(renstra)
+    tercetak = _muat_tercetak(renstra)
+    sasaran_program, sasaran = _muat_sasaran(renstra)
+    perjanjian_kinerja, catatan_evaluasi = _muat_catatan_pd(renstra, pd_obj)
+    return DataRencana(
+        pd_id=pd_obj.pk,
+        pd_kode=pd_obj.kode,
+        pd_nama=pd_obj.nama,
+        pemda=pd_obj.pemda.nama,
+        renstra_id=renstra.pk,
+        tahun_mulai=renstra.tahun_mulai,
+        tahun_selesai=renstra.tahun_selesai,
+        node=node,
+        indikator=indikator,
+        nilai_indikator=nilai_indikator,
+        nilai_node=nilai_node,
+        tercetak=tercetak,
+        sasaran_program=sasaran_program,
+        sasaran=sasaran,
+        perjanjian_kinerja=perjanjian_kinerja,
+        catatan_evaluasi=catatan_evaluasi,
+    )
+
+
+# Indicators of the tree, of its sasaran (IKU) and of its tujuan. One query per owner kind:
+# an OR across the three joins makes SQLite and PostgreSQL scan the whole value table.
+_PEMILIK = ("program_kegiatan", "sasaran", "tujuan")
+
+
+def _muat_pohon(renstra: Renstra) -> pd.DataFrame:
+    """The program/kegiatan tree, KOLOM_NODE, sorted by code (one query)."""
     nodes = [
         (n.pk, n.kode, n.level, n.parent_id, n.uraian_lokal or n.nomenklatur.nama)
         for n in ProgramKegiatan.objects.filter(renstra=renstra)
         .select_related("nomenklatur")
         .only("id", "kode", "level", "parent_id", "uraian_lokal", "nomenklatur__nama")
     ]
-    # Indicators of the tree, of its sasaran (IKU) and of its tujuan. One query per owner kind:
-    # an OR across the three joins makes SQLite and PostgreSQL scan the whole value table.
-    pemilik = ("program_kegiatan", "sasaran", "tujuan")
+    return _frame(nodes, KOLOM_NODE).sort_values("kode", kind="stable").reset_index(drop=True)
+
+
+def _muat_indikator(renstra: Renstra) -> pd.DataFrame:
+    """Indicators of the tree, the sasaran and the tujuan, KOLOM_INDIKATOR (three queries)."""
     indikator = [
         row
-        for kind in pemilik
+        for kind in _PEMILIK
         for row in Indikator.objects.filter(**{f"{kind}__renstra": renstra}).values_list(
             "id",
             "program_kegiatan_id",
@@ -172,24 +210,34 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
             "urutan",
         )
     ]
+    return _frame(indikator, KOLOM_INDIKATOR)
+
+
+def _muat_nilai(renstra: Renstra) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Stored values of the indicators (three queries) and of the tree's nodes (one)."""
     nilai_ind = [
         (i, t, j, q, _angka(a), x)
-        for kind in pemilik
+        for kind in _PEMILIK
         for i, t, j, q, a, x in Nilai.objects.filter(
             **{f"indikator__{kind}__renstra": renstra}
         ).values_list("indikator_id", "tahun", "jenis", "triwulan", "angka", "teks")
     ]
-    nilai_milik = (
-        Q(indikator__program_kegiatan__renstra=renstra)
-        | Q(indikator__sasaran__renstra=renstra)
-        | Q(indikator__tujuan__renstra=renstra)
-    )
     nilai_node = [
         (n, t, j, q, _angka(a), x)
         for n, t, j, q, a, x in Nilai.objects.filter(program_kegiatan__renstra=renstra).values_list(
             "program_kegiatan_id", "tahun", "jenis", "triwulan", "angka", "teks"
         )
     ]
+    return _frame(nilai_ind, KOLOM_NILAI_IND), _frame(nilai_node, KOLOM_NILAI_NODE)
+
+
+def _muat_tercetak(renstra: Renstra) -> pd.DataFrame:
+    """Figures as printed in the plan's documents, of indicators and nodes (one query)."""
+    nilai_milik = (
+        Q(indikator__program_kegiatan__renstra=renstra)
+        | Q(indikator__sasaran__renstra=renstra)
+        | Q(indikator__tujuan__renstra=renstra)
+    )
     tercetak = [
         (i, n, t, j, q, _angka(a), s)
         for i, n, t, j, q, a, s in (
@@ -198,6 +246,11 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
             "indikator_id", "program_kegiatan_id", "tahun", "jenis", "triwulan", "angka", "sumber"
         )
     ]
+    return _frame(tercetak, KOLOM_TERCETAK)
+
+
+def _muat_sasaran(renstra: Renstra) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The program-to-sasaran links and the sasaran with their tujuan (two queries)."""
     sasaran_program = list(
         SasaranProgram.objects.filter(program__renstra=renstra).values_list(
             "sasaran_id", "program_id"
@@ -208,6 +261,16 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
         .order_by("kunci")
         .values_list("id", "kunci", "uraian", "tujuan_id", "tujuan__uraian")
     )
+    return (
+        _frame(sasaran_program, ["sasaran_id", "program_id"]),
+        _frame(sasaran, KOLOM_SASARAN),
+    )
+
+
+def _muat_catatan_pd(
+    renstra: Renstra, pd_obj: PerangkatDaerah
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The agency's performance agreements and its quarterly notes over the plan (two queries)."""
     pk = list(
         PerjanjianKinerja.objects.filter(perangkat_daerah=pd_obj).values_list(
             "tahun", "revisi", "tanggal", "keterangan"
@@ -220,21 +283,4 @@ def muat_renstra(*, renstra: Renstra, pd_obj: PerangkatDaerah) -> DataRencana:
         .order_by("tahun", "triwulan")
         .values_list(*KOLOM_CATATAN)
     )
-    return DataRencana(
-        pd_id=pd_obj.pk,
-        pd_kode=pd_obj.kode,
-        pd_nama=pd_obj.nama,
-        pemda=pd_obj.pemda.nama,
-        renstra_id=renstra.pk,
-        tahun_mulai=renstra.tahun_mulai,
-        tahun_selesai=renstra.tahun_selesai,
-        node=_frame(nodes, KOLOM_NODE).sort_values("kode", kind="stable").reset_index(drop=True),
-        indikator=_frame(indikator, KOLOM_INDIKATOR),
-        nilai_indikator=_frame(nilai_ind, KOLOM_NILAI_IND),
-        nilai_node=_frame(nilai_node, KOLOM_NILAI_NODE),
-        tercetak=_frame(tercetak, KOLOM_TERCETAK),
-        sasaran_program=_frame(sasaran_program, ["sasaran_id", "program_id"]),
-        sasaran=_frame(sasaran, KOLOM_SASARAN),
-        perjanjian_kinerja=_frame(pk, KOLOM_PK),
-        catatan_evaluasi=_frame(catatan, KOLOM_CATATAN),
-    )
+    return _frame(pk, KOLOM_PK), _frame(catatan, KOLOM_CATATAN)

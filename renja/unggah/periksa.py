@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -43,7 +44,7 @@ from renja.unggah.susunan import (
     templat_dari,
     tolak,
 )
-from renja.unggah.templat import baris_rencana
+from renja.unggah.templat import _Baris, baris_rencana
 
 # --- 2. Reading and checking an upload -------------------------------------------------
 
@@ -241,6 +242,23 @@ def unggahan_periksa(
     periksa_arsip(data, nama)
     lembar, penanda, rows = _baca_lembar(data, nama)
 
+    t = _kenali_templat(penanda, lembar=lembar, pd=pd, tahun=tahun)
+    _periksa_kunci_renja(pd=pd, templat=t, lembar=lembar)
+    _periksa_judul(rows, lembar=lembar, templat=t)
+
+    # What the template's keys may point at: this agency's plan of this year, four queries.
+    sah = {b.kunci: b for b in baris_rencana(pd=pd, templat=t)}
+    pratinjau = Pratinjau(pd_id=pd.pk, tahun=tahun, templat=t.kode, nama_berkas=nama)
+    masalah = _baca_perubahan(
+        rows[1:], lembar=lembar, sah=sah, templat=t, pd=pd, pratinjau=pratinjau
+    )
+    if masalah:
+        raise UnggahanDitolak(masalah)
+    return pratinjau
+
+
+def _kenali_templat(penanda: str, *, lembar: str, pd: PerangkatDaerah, tahun: int) -> Templat:
+    """The template named by the mark in A1; refused unless it is ours, for this agency and year."""
     meta = _baca_penanda(penanda)
     if not meta or meta.get("templat") not in TEMPLAT_SAH:
         raise tolak(
@@ -268,28 +286,39 @@ def unggahan_periksa(
             1,
             "A",
         )
-    t = templat_dari(meta["templat"], tahun)
-    _periksa_kunci_renja(pd=pd, templat=t, lembar=lembar)
+    return templat_dari(meta["templat"], tahun)
 
+
+def _periksa_judul(rows: list[tuple[int, list[Any]]], *, lembar: str, templat: Templat) -> None:
+    """Refuse a sheet whose header row is not the template's (columns moved or renamed)."""
     if not rows or [_teks(v) for v in rows[0][1][: len(KOLOM)]] != list(KOLOM):
         raise tolak(
             lembar, "baris judul kolom templat berubah; unduh templat baru", BARIS_JUDUL, "-"
         )
     judul = [_teks(v) for v in rows[0][1]]
-    if judul[KOL_K - 1 : KOL_RP] != [t.judul_k, t.judul_rp]:
+    if judul[KOL_K - 1 : KOL_RP] != [templat.judul_k, templat.judul_rp]:
         raise tolak(
             lembar,
-            f"judul kolom nilai harus {t.judul_k!r} dan {t.judul_rp!r}; unduh templat baru",
+            f"judul kolom nilai harus {templat.judul_k!r} dan {templat.judul_rp!r}; "
+            "unduh templat baru",
             BARIS_JUDUL,
             "-",
         )
 
-    # What the template's keys may point at: this agency's plan of this year, four queries.
-    sah = {b.kunci: b for b in baris_rencana(pd=pd, templat=t)}
+
+def _baca_perubahan(
+    rows: list[tuple[int, list[Any]]],
+    *,
+    lembar: str,
+    sah: dict[str, _Baris],
+    templat: Templat,
+    pd: PerangkatDaerah,
+    pratinjau: Pratinjau,
+) -> list[Masalah]:
+    """Read every data row into ``pratinjau``; the problems found, in row order."""
     masalah: list[Masalah] = []
-    pratinjau = Pratinjau(pd_id=pd.pk, tahun=tahun, templat=t.kode, nama_berkas=nama)
     dilihat: dict[str, int] = {}
-    for nomor, values in rows[1:]:
+    for nomor, values in rows:
         values = values + [None] * (KOL_RP - len(values))
         kunci = _teks(values[0])
         isi = {KOL_K: values[KOL_K - 1], KOL_RP: values[KOL_RP - 1]}
@@ -304,99 +333,159 @@ def unggahan_periksa(
                     Masalah(lembar, nomor, "kunci", "baris tanpa kunci; jangan menambah baris")
                 )
             continue
-        m = KUNCI_RE.match(kunci)
-        if not m:
-            masalah.append(Masalah(lembar, nomor, "kunci", f"kunci {kunci!r} rusak"))
+        cocok = _baris_sah(
+            kunci,
+            kode=_teks(values[1]),
+            nomor=nomor,
+            lembar=lembar,
+            sah=sah,
+            dilihat=dilihat,
+            pd=pd,
+            tahun=templat.tahun,
+            masalah=masalah,
+        )
+        if cocok is None:
             continue
-        if kunci in dilihat:
-            masalah.append(
-                Masalah(
-                    lembar,
-                    nomor,
-                    "kunci",
-                    f"baris ganda: baris yang sama sudah ada di baris {dilihat[kunci]}",
-                )
-            )
-            continue
-        dilihat[kunci] = nomor
-        row = sah.get(kunci)
-        if row is None:
-            masalah.append(
-                Masalah(
-                    lembar,
-                    nomor,
-                    "kunci",
-                    f"baris ini bukan bagian rencana {pd.kode} tahun {tahun} "
-                    "(perangkat daerah atau tahun lain, atau sudah dihapus)",
-                )
-            )
-            continue
-        if _teks(values[1]) != row.kode:
-            masalah.append(
-                Masalah(
-                    lembar,
-                    nomor,
-                    "Kode",
-                    f"kode {_teks(values[1])!r} tidak sesuai dengan kunci baris ({row.kode}); "
-                    "jangan mengubah kolom abu-abu",
-                )
-            )
-            continue
+        row, m = cocok
         for col, raw in terisi.items():
-            judul_kol = t.judul_k if col == KOL_K else t.judul_rp
-            boleh = row.boleh_k if col == KOL_K else row.boleh_rp
-            if not boleh:
-                masalah.append(
-                    Masalah(
-                        lembar,
-                        nomor,
-                        judul_kol,
-                        "sel ini tidak diisi pada baris ini"
-                        + (
-                            " (anggaran hanya pada sub kegiatan)"
-                            if col == KOL_RP
-                            else " (nilai indikator diisi pada baris indikator)"
-                        ),
-                    )
-                )
-                continue
-            jenis = t.jenis_k if col == KOL_K else t.jenis_rp
-            nilai, pesan = _baca_nilai(
-                raw, jenis=jenis, satuan_indikator=row.satuan, anggaran=col == KOL_RP
+            _baca_sel(
+                col,
+                raw,
+                nomor=nomor,
+                lembar=lembar,
+                row=row,
+                m=m,
+                templat=templat,
+                pratinjau=pratinjau,
+                masalah=masalah,
             )
-            if nilai is None:
-                masalah.append(Masalah(lembar, nomor, judul_kol, pesan))
-                continue
-            lama = row.k if col == KOL_K else row.rp
-            if lama is not None and (lama.angka, lama.teks) == (nilai.angka, nilai.teks):
-                pratinjau.sama += 1
-                continue
-            pratinjau.perubahan.append(
-                Perubahan(
-                    baris=nomor,
-                    kolom=judul_kol,
-                    pemilik="i" if m[1] == "I" else "n",
-                    pemilik_id=int(m[2]),
-                    jenis=jenis,
-                    triwulan=t.triwulan,
-                    kode=row.kode,
-                    nama=row.indikator or row.uraian,
-                    angka=None if nilai.angka is None else format(nilai.angka, "f"),
-                    teks=nilai.teks,
-                    satuan=nilai.satuan or (lama.satuan if lama is not None else ""),
-                    lama_angka=None
-                    if lama is None or lama.angka is None
-                    else format(lama.angka.normalize(), "f"),
-                    lama_teks="" if lama is None else lama.teks,
-                    lama_revisi=None if lama is None else lama.revisi,
-                )
+    return masalah
+
+
+def _baris_sah(
+    kunci: str,
+    *,
+    kode: str,
+    nomor: int,
+    lembar: str,
+    sah: dict[str, _Baris],
+    dilihat: dict[str, int],
+    pd: PerangkatDaerah,
+    tahun: int,
+    masalah: list[Masalah],
+) -> tuple[_Baris, re.Match[str]] | None:
+    """The plan row a key points at (and the parsed key), or None with the reason recorded.
+
+    Refused: a malformed key, a key already seen (a copied row), a key outside this agency's
+    plan of this year, a grey code cell that no longer matches its key.
+    """
+    m = KUNCI_RE.match(kunci)
+    if not m:
+        masalah.append(Masalah(lembar, nomor, "kunci", f"kunci {kunci!r} rusak"))
+        return None
+    if kunci in dilihat:
+        masalah.append(
+            Masalah(
+                lembar,
+                nomor,
+                "kunci",
+                f"baris ganda: baris yang sama sudah ada di baris {dilihat[kunci]}",
             )
-    if masalah:
-        raise UnggahanDitolak(masalah)
-    return pratinjau
+        )
+        return None
+    dilihat[kunci] = nomor
+    row = sah.get(kunci)
+    if row is None:
+        masalah.append(
+            Masalah(
+                lembar,
+                nomor,
+                "kunci",
+                f"baris ini bukan bagian rencana {pd.kode} tahun {tahun} "
+                "(perangkat daerah atau tahun lain, atau sudah dihapus)",
+            )
+        )
+        return None
+    if kode != row.kode:
+        masalah.append(
+            Masalah(
+                lembar,
+                nomor,
+                "Kode",
+                f"kode {kode!r} tidak sesuai dengan kunci baris ({row.kode}); "
+                "jangan mengubah kolom abu-abu",
+            )
+        )
+        return None
+    return row, m
+
+
+def _baca_sel(
+    col: int,
+    raw: Any,
+    *,
+    nomor: int,
+    lembar: str,
+    row: _Baris,
+    m: re.Match[str],
+    templat: Templat,
+    pratinjau: Pratinjau,
+    masalah: list[Masalah],
+) -> None:
+    """One filled value cell: a problem recorded, an unchanged value counted, or a change."""
+    t = templat
+    judul_kol = t.judul_k if col == KOL_K else t.judul_rp
+    boleh = row.boleh_k if col == KOL_K else row.boleh_rp
+    if not boleh:
+        masalah.append(
+            Masalah(
+                lembar,
+                nomor,
+                judul_kol,
+                "sel ini tidak diisi pada baris ini"
+                + (
+                    " (anggaran hanya pada sub kegiatan)"
+                    if col == KOL_RP
+                    else " (nilai indikator diisi pada baris indikator)"
+                ),
+            )
+        )
+        return
+    jenis = t.jenis_k if col == KOL_K else t.jenis_rp
+    nilai, pesan = _baca_nilai(
+        raw, jenis=jenis, satuan_indikator=row.satuan, anggaran=col == KOL_RP
+    )
+    if nilai is None:
+        masalah.append(Masalah(lembar, nomor, judul_kol, pesan))
+        return
+    lama = row.k if col == KOL_K else row.rp
+    if lama is not None and (lama.angka, lama.teks) == (nilai.angka, nilai.teks):
+        pratinjau.sama += 1
+        return
+    pratinjau.perubahan.append(
+        Perubahan(
+            baris=nomor,
+            kolom=judul_kol,
+            pemilik="i" if m[1] == "I" else "n",
+            pemilik_id=int(m[2]),
+            jenis=jenis,
+            triwulan=t.triwulan,
+            kode=row.kode,
+            nama=row.indikator or row.uraian,
+            angka=None if nilai.angka is None else format(nilai.angka, "f"),
+            teks=nilai.teks,
+            satuan=nilai.satuan or (lama.satuan if lama is not None else ""),
+            lama_angka=None
+            if lama is None or lama.angka is None
+            else format(lama.angka.normalize(), "f"),
+            lama_teks="" if lama is None else lama.teks,
+            lama_revisi=None if lama is None else lama.revisi,
+        )
+    )
 
 
 def _periksa_kunci_renja(*, pd: PerangkatDaerah, templat: Templat, lembar: str) -> None:
+    """Refuse values for a Renja that is settled, or a Renja Perubahan not yet made."""
     if templat.kode == "perubahan" and not renja_pemilik(
         pd=pd, tahun=templat.tahun, jenis=templat.jenis_rp
     ):

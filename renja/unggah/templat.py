@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from renja import akses, selectors
 from renja.models import (
@@ -102,6 +103,7 @@ def baris_rencana(*, pd: PerangkatDaerah, templat: Templat) -> list[_Baris]:
 
 
 def _isi_sel(nilai: Nilai | None) -> Any:
+    """A stored value as the cell shows it: a whole number as int, else Decimal or text."""
     if nilai is None:
         return None
     if nilai.angka is not None:
@@ -111,6 +113,7 @@ def _isi_sel(nilai: Nilai | None) -> Any:
 
 
 def nama_berkas(*, pd: PerangkatDaerah, templat: Templat) -> str:
+    """The download file name of this agency's template."""
     return f"unggah_{pd.kode}_{templat.tahun}_{templat.kode}.xlsx"
 
 
@@ -125,11 +128,19 @@ def templat_tulis(
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = {"rencana": "Rencana", "perubahan": "Perubahan"}.get(t.kode, f"TW{t.triwulan}")
-    ws["A1"] = f"{PENANDA};pd={pd.pk};tahun={t.tahun};templat={t.kode}"
-    ws["B1"] = f"{t.label} – {pd.nama} ({pd.kode}), {pd.pemda.nama}"
-    ws["B1"].font = Font(bold=True, size=13)
-    petunjuk = (
+    _tulis_kepala(ws, pd=pd, templat=t)
+    dv_k, dv_rp = _validasi(ws, templat=t)
+    _tulis_baris(ws, rows, dv_k=dv_k, dv_rp=dv_rp)
+    _rapikan(ws)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return nama_berkas(pd=pd, templat=t), buf.getvalue()
+
+
+def _petunjuk(*, pd: PerangkatDaerah, templat: Templat) -> tuple[str, ...]:
+    """The instruction lines printed above the header row."""
+    t = templat
+    return (
         f"Petunjuk: isi hanya sel berwarna kuning (kolom {t.judul_k} pada baris indikator, "
         f"kolom {t.judul_rp} pada baris sub kegiatan). Kolom abu-abu jangan diubah; "
         "urutan baris boleh diubah, tetapi jangan menyalin baris.",
@@ -146,7 +157,16 @@ def templat_tulis(
         f"Templat ini hanya untuk {pd.kode} tahun {t.tahun}; diunduh "
         f"{timezone.localtime():%d-%m-%Y %H:%M}.",
     )
-    for i, teks in enumerate(petunjuk, start=2):
+
+
+def _tulis_kepala(ws: Worksheet, *, pd: PerangkatDaerah, templat: Templat) -> None:
+    """Sheet name, the template mark in A1, the title, the instructions and the header row."""
+    t = templat
+    ws.title = {"rencana": "Rencana", "perubahan": "Perubahan"}.get(t.kode, f"TW{t.triwulan}")
+    ws["A1"] = f"{PENANDA};pd={pd.pk};tahun={t.tahun};templat={t.kode}"
+    ws["B1"] = f"{t.label} – {pd.nama} ({pd.kode}), {pd.pemda.nama}"
+    ws["B1"].font = Font(bold=True, size=13)
+    for i, teks in enumerate(_petunjuk(pd=pd, templat=t), start=2):
         ws.cell(row=i, column=2, value=teks).alignment = Alignment(wrap_text=False)
         ws.cell(row=i, column=2).font = Font(italic=True, color="35506B")
 
@@ -157,6 +177,10 @@ def templat_tulis(
         c.fill = JUDUL
         c.alignment = Alignment(wrap_text=True, vertical="center")
 
+
+def _validasi(ws: Worksheet, *, templat: Templat) -> tuple[DataValidation, DataValidation]:
+    """The data validations of the value column and the budget column, added to the sheet."""
+    t = templat
     dv_k = DataValidation(
         type="decimal",
         operator="greaterThanOrEqual",
@@ -186,7 +210,13 @@ def templat_tulis(
     )
     ws.add_data_validation(dv_k)
     ws.add_data_validation(dv_rp)
+    return dv_k, dv_rp
 
+
+def _tulis_baris(
+    ws: Worksheet, rows: list[_Baris], *, dv_k: DataValidation, dv_rp: DataValidation
+) -> None:
+    """One row per plan row under the header: grey locked cells, yellow open value cells."""
     r = BARIS_JUDUL
     for row in rows:
         r += 1
@@ -214,6 +244,9 @@ def templat_tulis(
     if not rows:
         ws.cell(row=BARIS_JUDUL + 1, column=2, value="Belum ada Renstra yang memuat tahun ini.")
 
+
+def _rapikan(ws: Worksheet) -> None:
+    """Hidden key column, column widths, frozen header, the input note and sheet protection."""
     ws.column_dimensions["A"].hidden = True
     for kolom, lebar in zip("BCDEFG", (22, 48, 48, 14, 18, 22), strict=True):
         ws.column_dimensions[kolom].width = lebar
@@ -228,6 +261,3 @@ def templat_tulis(
     ws.protection.formatRows = False
     ws.protection.sort = False
     ws.protection.autoFilter = False
-    buf = io.BytesIO()
-    wb.save(buf)
-    return nama_berkas(pd=pd, templat=t), buf.getvalue()
