@@ -44,7 +44,7 @@ from renja.unggah.susunan import (
     templat_dari,
     tolak,
 )
-from renja.unggah.templat import _Baris, baris_rencana
+from renja.unggah.templat import BarisTemplat, baris_rencana
 
 # --- 2. Reading and checking an upload -------------------------------------------------
 
@@ -310,7 +310,7 @@ def _baca_perubahan(
     rows: list[tuple[int, list[Any]]],
     *,
     lembar: str,
-    sah: dict[str, _Baris],
+    sah: dict[str, BarisTemplat],
     templat: Templat,
     pd: PerangkatDaerah,
     pratinjau: Pratinjau,
@@ -368,12 +368,12 @@ def _baris_sah(
     kode: str,
     nomor: int,
     lembar: str,
-    sah: dict[str, _Baris],
+    sah: dict[str, BarisTemplat],
     dilihat: dict[str, int],
     pd: PerangkatDaerah,
     tahun: int,
     masalah: list[Masalah],
-) -> tuple[_Baris, re.Match[str]] | None:
+) -> tuple[BarisTemplat, re.Match[str]] | None:
     """The plan row a key points at (and the parsed key), or None with the reason recorded.
 
     Refused: a malformed key, a key already seen (a copied row), a key outside this agency's
@@ -426,7 +426,7 @@ def _baca_sel(
     *,
     nomor: int,
     lembar: str,
-    row: _Baris,
+    row: BarisTemplat,
     m: re.Match[str],
     templat: Templat,
     pratinjau: Pratinjau,

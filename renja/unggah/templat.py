@@ -37,7 +37,9 @@ from renja.unggah.susunan import (
 
 
 @dataclass
-class _Baris:
+class BarisTemplat:
+    """One row of the template: its hidden key, what it shows and which value cells are open."""
+
     kunci: str
     kode: str
     uraian: str
@@ -50,7 +52,7 @@ class _Baris:
     level: str = ""
 
 
-def baris_rencana(*, pd: PerangkatDaerah, templat: Templat) -> list[_Baris]:
+def baris_rencana(*, pd: PerangkatDaerah, templat: Templat) -> list[BarisTemplat]:
     """The plan's rows in tree order with their stored values: four queries."""
     renstra = selectors.renstra_untuk_tahun(pd=pd, tahun=templat.tahun)
     if renstra is None:
@@ -73,11 +75,11 @@ def baris_rencana(*, pd: PerangkatDaerah, templat: Templat) -> list[_Baris]:
             indikator__program_kegiatan__renstra=renstra, jenis=templat.jenis_k, **saring
         )
     }
-    rows: list[_Baris] = []
+    rows: list[BarisTemplat] = []
     for node in nodes:
         sub = node.level == Level.SUB_KEGIATAN
         rows.append(
-            _Baris(
+            BarisTemplat(
                 kunci=f"N{node.pk}",
                 kode=node.kode,
                 uraian=node.uraian,
@@ -88,7 +90,7 @@ def baris_rencana(*, pd: PerangkatDaerah, templat: Templat) -> list[_Baris]:
         )
         for ind in indikator.get(node.pk, []):
             rows.append(
-                _Baris(
+                BarisTemplat(
                     kunci=f"I{ind.pk}",
                     kode=node.kode,
                     uraian=node.uraian,
@@ -214,7 +216,7 @@ def _validasi(ws: Worksheet, *, templat: Templat) -> tuple[DataValidation, DataV
 
 
 def _tulis_baris(
-    ws: Worksheet, rows: list[_Baris], *, dv_k: DataValidation, dv_rp: DataValidation
+    ws: Worksheet, rows: list[BarisTemplat], *, dv_k: DataValidation, dv_rp: DataValidation
 ) -> None:
     """One row per plan row under the header: grey locked cells, yellow open value cells."""
     r = BARIS_JUDUL
