@@ -54,6 +54,9 @@ class IndikatorData(NamedTuple):
     akumulasi: str
 
 
+_node = Node._make
+_indikator = IndikatorData._make
+
 # --- value lookups ---------------------------------------------------------------------
 
 
@@ -83,8 +86,10 @@ class Indeks:
     def __init__(self, data: DataRencana) -> None:
         self.data = data
         n = data.node
+        # ``_make`` builds the records without the generated ``__new__`` (a Python call each):
+        # a pemda's plans hold tens of thousands of them.
         self.node: dict[int, Node] = {
-            int(i): Node(int(i), k, lv, None if p is None or p != p else int(p), u)
+            int(i): _node((int(i), k, lv, None if p is None or p != p else int(p), u))
             for i, k, lv, p, u in zip(
                 n["id"].tolist(),
                 n["kode"].tolist(),
@@ -117,7 +122,7 @@ class Indeks:
             ),
             strict=True,
         ):  # fmt: skip
-            item = IndikatorData(int(i), nama, satuan, pol, akm)
+            item = _indikator((int(i), nama, satuan, pol, akm))
             if _ada(node_id):
                 self.indikator_node[int(node_id)].append(item)
             elif _ada(sasaran_id):
@@ -190,7 +195,7 @@ class Indeks:
         """A year's realisasi: the yearly value, else the aggregate of its quarters."""
         return rumus.realisasi_tahun(
             self.ind.get((ind_id, tahun, "realisasi", 0)),
-            [self.ind.get((ind_id, tahun, "realisasi", q)) for q in TRIWULAN],
+            (self.ind.get((ind_id, tahun, "realisasi", q)) for q in TRIWULAN),
             akumulasi,
         )
 

@@ -237,7 +237,7 @@ def _e81_rp(
         return []
 
     def jumlah(values: dict[int, Decimal]) -> list[Decimal | None]:
-        return [rumus.jumlah(values.get(n) for n in node_ids) for node_ids in kelompok]
+        return rumus.jumlah_kelompok(values, kelompok)
 
     k5, k6, k7 = (jumlah(values) for values in dasar)
     tw = {q: jumlah(rp_tw[q]) for q in range(1, triwulan + 1)}

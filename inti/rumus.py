@@ -114,6 +114,8 @@ _KONTEKS: Final = Context(
     flags=[],
     traps=[InvalidOperation, DivisionByZero, Overflow],
 )
+# For ``jumlah``: a copy, so that the flags its additions set never touch ``_KONTEKS``.
+_KONTEKS_JUMLAH: Final = _KONTEKS.copy()
 _SERATUS: Final = Decimal(100)
 _DUA: Final = Decimal(2)
 # Passed explicitly to quantize, never installed as a thread's current context: sharing it is
@@ -317,23 +319,47 @@ def jumlah(nilai: Iterable[Decimal | None]) -> Decimal | None:
     """The sum of the values present; no value over no values (domain.md §5: a missing value is
     not zero). Budgets (Rp) are always summed. The values are Decimal or None (read from the
     database or computed here); the sum starts from ``Decimal(0)``."""
-    ada = [v for v in nilai if v is not None]
-    if not ada:
-        return None
-    total = _NOL
-    with _hitung():
-        for v in ada:
-            total += v
+    # Called per row and per column of every budget table (~150,000 times for a pemda's
+    # tables): the private context's own ``add`` instead of entering ``_hitung()`` each time.
+    # Only its flags change (informational); its precision and traps are the ones used.
+    total: Decimal | None = None
+    try:
+        for v in nilai:
+            if v is not None:
+                total = _KONTEKS_JUMLAH.add(_NOL if total is None else total, v)
+    except DecimalException as exc:
+        raise EvaluasiError(f"perhitungan desimal gagal: {exc!r}") from exc
     return total
 
 
+def jumlah_kelompok(
+    nilai: Mapping[int, Decimal | None], kelompok: Sequence[Sequence[int]]
+) -> list[Decimal | None]:
+    """:func:`jumlah` of each group of keys (E.81: a node, or the programs of a sasaran) in one
+    call: the same sums without a function call and a generator per group."""
+    tambah = _KONTEKS_JUMLAH.add
+    hasil: list[Decimal | None] = []
+    try:
+        for kunci in kelompok:
+            total: Decimal | None = None
+            for k in kunci:
+                v = nilai.get(k)
+                if v is not None:
+                    total = tambah(_NOL if total is None else total, v)
+            hasil.append(total)
+    except DecimalException as exc:
+        raise EvaluasiError(f"perhitungan desimal gagal: {exc!r}") from exc
+    return hasil
+
+
 def realisasi_tahun(
-    tahunan: Decimal | None, kuartal: Sequence[Decimal | None], akumulasi: str
+    tahunan: Decimal | None, kuartal: Iterable[Decimal | None], akumulasi: str
 ) -> Decimal | None:
     """A year's realisasi of one indicator: the yearly value where it was entered, else its
     quarters combined by the indicator's akumulasi (§3), else no value. The rule of the grid,
-    the tables and ``check_plan`` alike."""
-    return tahunan if tahunan is not None else agregasi_nilai(kuartal, akumulasi)
+    the tables and ``check_plan`` alike. ``kuartal`` is read only when there is no yearly
+    value (a generator spares the engine the lookups)."""
+    return tahunan if tahunan is not None else agregasi_nilai(list(kuartal), akumulasi)
 
 
 def belanja_tahun(tahunan: Decimal | None, kuartal: Iterable[Decimal | None]) -> Decimal | None:

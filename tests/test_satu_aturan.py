@@ -180,3 +180,14 @@ def test_an_indicators_year_is_counted_one_way_in_the_grid_the_tables_and_check_
         ind.pk, 2023, "kumulatif"
     )
     assert grid == (Decimal(90), Decimal(90)) and mesin == Decimal(90)
+
+
+def test_the_grouped_sum_equals_the_sum_of_each_group():
+    nilai = {1: Decimal("1.50"), 2: None, 3: Decimal("1E+2"), 4: Decimal(-2)}
+    kelompok = [[1], [2], [3], [1, 3, 4], [], [9]]
+    assert rumus.jumlah_kelompok(nilai, kelompok) == [
+        rumus.jumlah(nilai.get(k) for k in ks) for ks in kelompok
+    ]
+    # Summed from Decimal(0) as before: 1E+2 comes back as 100, not in exponent form.
+    assert str(rumus.jumlah_kelompok(nilai, [[3]])[0]) == "100"
+    assert str(rumus.jumlah([Decimal("1E+2")])) == "100"
