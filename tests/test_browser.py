@@ -43,6 +43,9 @@ def test_a_wrong_password_is_refused_with_a_message(page, live_server):
     assert "salah" in page.inner_text("main")
 
 
+# With REDIS_URL the job goes to the real worker, which CI starts only for the celery_worker
+# tests (stage 2b, one test database); without it the job runs in-process (stage 1).
+@pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_bappeda_makes_a_table_pdf_follows_its_progress_and_downloads_it(page, live_server):
     from django.core.management import call_command
