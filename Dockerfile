@@ -9,7 +9,11 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 RUN pip install --no-cache-dir .
 COPY . .
-RUN DEBUG=1 python manage.py collectstatic --noinput -v0
+# Collected as production runs (DEBUG=0): the manifest storage writes staticfiles.json, which
+# every page needs to resolve {% static %}. The key is for this build step only; the running
+# container must be given its own SECRET_KEY.
+RUN DEBUG=0 SECRET_KEY=collectstatic-build-step-only-not-a-runtime-secret \
+    python manage.py collectstatic --noinput -v0
 RUN useradd --system --home /app sakip && mkdir -p /app/var && chown -R sakip /app/var
 USER sakip
 EXPOSE 8000

@@ -61,6 +61,24 @@ def angka_csv(value: Nilai) -> str:
     return value
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice when a CSV is opened
+# (CSV/formula injection): "=HYPERLINK(...)" typed as an indicator name must stay text.
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def teks_aman(teks: str) -> str:
+    """Text for a CSV cell that a spreadsheet shows as typed: an apostrophe before a leading
+    ``= + - @``, tab or carriage return (OWASP's advice), everything else unchanged."""
+    # A lone "-" (no value, as the documents print it) is not a formula.
+    return "'" + teks if teks.startswith(AWALAN_RUMUS) and teks != "-" else teks
+
+
+def sel_csv(value: Nilai) -> str:
+    """A cell of the CSV: numbers plain (``angka_csv``), text neutralised (``teks_aman``)."""
+    teks = angka_csv(value)
+    return teks if isinstance(value, Decimal) else teks_aman(teks)
+
+
 class EksportirCsv:
     format = "csv"
 
@@ -73,8 +91,8 @@ class EksportirCsv:
         writer.writerow([judul for judul, _ in tabel.awal_csv] + kunci)
         for baris in [*tabel.baris, *tabel.kaki]:
             writer.writerow(
-                [getattr(baris, atribut) for _, atribut in tabel.awal_csv]
-                + [angka_csv(baris.nilai.get(k)) for k in kunci]
+                [teks_aman(str(getattr(baris, atribut))) for _, atribut in tabel.awal_csv]
+                + [sel_csv(baris.nilai.get(k)) for k in kunci]
             )
         text.flush()
         text.detach()

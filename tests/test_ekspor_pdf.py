@@ -6,6 +6,7 @@ sub kegiatan gives a table of several pages.
 
 from __future__ import annotations
 
+import csv
 import io
 from decimal import Decimal
 from io import StringIO
@@ -304,3 +305,37 @@ def test_the_title_splits_into_number_and_title():
     assert pisah_judul("Formulir E.81 Evaluasi") == ("Formulir E.81", "Evaluasi")
     assert pisah_judul("Tabel 4.1 Program") == ("Tabel 4.1", "Program")
     assert pisah_judul("Perjanjian Kinerja Tahun 2024") == ("", "Perjanjian Kinerja Tahun 2024")
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_written_as_text():
+    from inti.ekspor import teks_aman
+
+    tabel = Tabel(
+        kode="uji",
+        judul="Uji",
+        kolom=[Kolom("k4", "4", "Catatan"), Kolom("k5", "5", "Angka")],
+        baris=[
+            Baris(
+                kode="1",
+                uraian='=HYPERLINK("http://contoh.invalid/","klik")',
+                level="program",
+                indikator="@SUM(A1)",
+                satuan="+%",
+                nilai={"k4": "-2+3", "k5": Decimal("-1134500")},
+            ),
+            Baris(kode="2", uraian="Biasa", level="program", nilai={"k4": "-"}),
+        ],
+    )
+    buf = io.BytesIO()
+    EKSPORTIR["csv"].tulis(tabel, buf)
+    rows = list(csv.reader(io.StringIO(buf.getvalue().decode())))
+    assert rows[1] == [
+        "1",
+        '\'=HYPERLINK("http://contoh.invalid/","klik")',
+        "'@SUM(A1)",
+        "'+%",
+        "'-2+3",
+        "-1134500",  # a number stays a number, sign included
+    ]
+    assert rows[2][4] == "-"  # the printed "no value" dash is not a formula
+    assert [teks_aman(t) for t in ("\tx", "\rx", "a=b", "")] == ["'\tx", "'\rx", "a=b", ""]

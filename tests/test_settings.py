@@ -125,3 +125,59 @@ def test_without_a_secret_key_development_draws_a_random_one_per_process():
     kunci = {setup_django(lihat).stdout.strip() for _ in range(2)}
     assert len(kunci) == 2
     assert all(len(k) >= 50 for k in kunci)
+
+
+def _langkah_collectstatic() -> dict[str, str]:
+    """The environment the Dockerfile's collectstatic step runs with (read from the Dockerfile,
+    so that this test follows the image build rather than a copy of it)."""
+    import re
+    import shlex
+
+    teks = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    baris = next(b for b in teks.splitlines() if "manage.py collectstatic" in b)
+    kata = shlex.split(re.sub(r"^\s*RUN\s+", "", baris))
+    return dict(k.split("=", 1) for k in kata[: kata.index("python")] if "=" in k)
+
+
+@pytest.mark.slow
+def test_the_production_image_steps_serve_pages_with_debug_off(tmp_path):
+    """The image collects static files as the Dockerfile does; then, with DEBUG=0 (the
+    manifest storage), the login page and a stylesheet are served (a page answered 500 when
+    collectstatic ran with DEBUG=1 and wrote no manifest)."""
+    env = {**_langkah_collectstatic(), "STATIC_ROOT": str(tmp_path / "static")}
+    collect = run_manage("collectstatic", "--noinput", "-v0", **env)
+    assert collect.returncode == 0, collect.stderr
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    kode = (
+        "import django; django.setup()\n"
+        "from django.test import Client\n"
+        "c = Client()\n"
+        "r = c.get('/accounts/login/')\n"
+        "assert r.status_code == 200, r.status_code\n"
+        "import re\n"
+        'css = re.search(r\'href="(/static/[^"]+\\.css)"\', r.content.decode()).group(1)\n'
+        "assert '.' in css.rsplit('/', 1)[1].rsplit('.css', 1)[0], css  # hashed name\n"
+        "print('ok', css)\n"
+    )
+    clean = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS")
+    }
+    hasil = subprocess.run(
+        [sys.executable, "-c", kode],
+        cwd=ROOT,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DEBUG": "0",
+            "SECRET_KEY": "test-runtime-key-" + "x" * 40,
+            "ALLOWED_HOSTS": "testserver",
+            "SECURE_SSL_REDIRECT": "0",
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert hasil.returncode == 0, hasil.stderr[-3000:]
+    assert hasil.stdout.startswith("ok /static/")

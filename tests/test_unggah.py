@@ -470,3 +470,30 @@ def test_apply_takes_a_fixed_number_of_queries(
         response = client.post(_url("terapkan", rencana, token))
     assert response.status_code == 200
     assert Nilai.history.filter(history_change_reason="excel").count() == len(pratinjau.perubahan)
+
+
+def test_a_name_typed_as_a_formula_stays_text_in_the_template_and_its_upload_is_accepted(
+    client, alice, rencana
+):
+    """An indicator named "=HYPERLINK(…)" became a live formula in the template, and the
+    upload then refused the application's own template."""
+    client.force_login(alice)
+    sub1, _, ind = _sub_kegiatan_dan_indikator(rencana)
+    nama = '=HYPERLINK("http://contoh.invalid/","klik")'
+    Indikator.objects.filter(pk=ind.pk).update(nama=nama)
+    wb = _unduh(client, rencana)
+    ws = wb.active
+    sel = ws.cell(row=_baris(ws)[f"I{ind.pk}"], column=4)
+    assert sel.value == nama and sel.data_type == "s"
+    ws.cell(row=_baris(ws)[f"N{sub1.pk}"], column=susunan.KOL_RP).value = 1234
+    response = _unggah(client, rencana, _simpan(wb))
+    assert response.status_code == 200, _masalah(response) if response.context else ""
+
+
+def test_a_formula_typed_in_a_value_cell_is_still_refused(client, alice, rencana):
+    client.force_login(alice)
+    sub1, _, _ = _sub_kegiatan_dan_indikator(rencana)
+    wb = _unduh(client, rencana)
+    ws = wb.active
+    ws.cell(row=_baris(ws)[f"N{sub1.pk}"], column=susunan.KOL_RP).value = "=1+1"
+    assert "rumus tidak diterima" in _ditolak(client, rencana, _simpan(wb))

@@ -130,7 +130,7 @@ def _baca_lembar(data: bytes, nama: str) -> tuple[str, str, list[tuple[int, list
             for col, cell in enumerate(cells, start=1):
                 v = cell.value
                 if getattr(cell, "data_type", None) == "f" or (
-                    isinstance(v, str) and v.startswith("=")
+                    col in (KOL_K, KOL_RP) and isinstance(v, str) and v.startswith("=")
                 ):
                     ref = f"{get_column_letter(col)}{nomor}"
                     teks = str(getattr(v, "text", v))[:40]

@@ -225,6 +225,8 @@ def _tulis_baris(
         nilai = (row.kunci, row.kode, row.uraian, row.indikator, row.satuan)
         for col, v in enumerate(nilai, start=1):
             c = ws.cell(row=r, column=col, value=v)
+            if isinstance(v, str) and v:
+                c.data_type = "s"  # a name typed as "=HYPERLINK(…)" stays text, not a formula
             c.fill = ABU
             c.protection = Protection(locked=True)
             if not row.indikator and col in (2, 3):
@@ -236,6 +238,8 @@ def _tulis_baris(
             c = ws.cell(row=r, column=col)
             if boleh:
                 c.value = _isi_sel(isi)
+                if isinstance(c.value, str) and c.value:
+                    c.data_type = "s"
                 c.fill = KUNING
                 c.protection = Protection(locked=False)
                 c.number_format = "#,##0.####" if col == KOL_K else "#,##0"
