@@ -60,9 +60,9 @@ def parameter_kanonis(
         raise PermintaanTidakSah("Kertas harus A4 atau F4.")
     hasil: dict[str, Any] = {"versi": versi}
     if jenis == JenisDokumen.TABEL:
-        if not katalog.ada(tabel) or katalog.jenis_tabel(tabel).lingkup != "pd":
+        jenis_tabel = katalog.cari(tabel, lingkup="pd")
+        if jenis_tabel is None:
             raise PermintaanTidakSah(f"Tabel tidak dikenal: {tabel!r}.")
-        jenis_tabel = katalog.jenis_tabel(tabel)
         if format not in jenis_tabel.format:
             raise PermintaanTidakSah(f"Format tidak dikenal: {format!r}.")
         if jenis_tabel.butuh_triwulan:

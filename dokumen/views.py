@@ -171,7 +171,8 @@ def pekerjaan(request: HttpRequest, pekerjaan_id: int) -> HttpResponse:
     p = _pekerjaan(request, pekerjaan_id)
     sebelumnya = _file_sebelumnya(p)
     if p.tabel:
-        judul = katalog.jenis_tabel(p.tabel).judul if katalog.ada(p.tabel) else p.tabel
+        jenis = katalog.cari(p.tabel)
+        judul = jenis.judul if jenis else p.tabel
         if p.parameter.get("triwulan"):
             judul += f" – TW {p.parameter['triwulan']}"
     else:

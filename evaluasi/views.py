@@ -33,15 +33,14 @@ def _pd_yang_boleh_dilihat(request: HttpRequest, pd_id: int, tahun: int) -> Pera
 def _pesan(
     request: HttpRequest, *, pd: PerangkatDaerah, tahun: int, kode: str, pesan: str
 ) -> HttpResponse:
+    jenis = katalog.cari(kode)
     context = {
         "pd": pd,
         "tahun": tahun,
         "kode": kode,
-        "nama_tabel": katalog.jenis_tabel(kode).judul if katalog.ada(kode) else "Tabel",
+        "nama_tabel": jenis.judul if jenis else "Tabel",
         "pesan": pesan,
-        "triwulan_pilihan": (
-            TRIWULAN_LABEL if katalog.ada(kode) and katalog.jenis_tabel(kode).butuh_triwulan else ()
-        ),
+        "triwulan_pilihan": TRIWULAN_LABEL if jenis and jenis.butuh_triwulan else (),
     }
     return render(request, "evaluasi/pesan.html", context, status=404)
 
@@ -62,9 +61,9 @@ def rencana(request: HttpRequest, pd_id: int, tahun: int) -> HttpResponse:
 
 def tabel(request: HttpRequest, pd_id: int, tahun: int, tabel: str) -> HttpResponse:
     """One table; ``?triwulan=1..4`` for E.81, ``?versi=perubahan`` optional."""
-    if not katalog.ada(tabel) or katalog.jenis_tabel(tabel).lingkup != "pd":
+    jenis = katalog.cari(tabel, lingkup="pd")
+    if jenis is None:
         raise Http404("Tabel tidak dikenal.")
-    jenis = katalog.jenis_tabel(tabel)
     pd = _pd_yang_boleh_dilihat(request, pd_id, tahun)
     versi = request.GET.get("versi") or "murni"
     if versi not in VERSI_RENJA:

@@ -76,3 +76,9 @@ def kode_semua(lingkup: str | None = None) -> list[str]:
 
 def ada(kode: str) -> bool:
     return kode in _KATALOG
+
+
+def cari(kode: str, *, lingkup: str | None = None) -> JenisTabel | None:
+    """The registered table, or None when unknown (or of another scope than ``lingkup``)."""
+    jenis = _KATALOG.get(kode)
+    return jenis if jenis is not None and lingkup in (None, jenis.lingkup) else None
